@@ -1,0 +1,51 @@
+package org.copkit.access;
+
+/**
+ * Decides who may do what. CoPKit asks before every write; a denial becomes an
+ * {@link org.copkit.AccessDeniedException} carrying the reason, and nothing is stored.
+ *
+ * <p>Replace or extend through {@code CopKit.builder().accessRules(...)}. To add a restriction, decide
+ * first and delegate to {@link #defaults()}:
+ *
+ * <pre>{@code
+ * AccessRules partnersOnly = (actor, request) ->
+ *     request.action() == Action.PUBLISH_ITEM && !partners.contains(actor.organization())
+ *         ? Decision.deny("only partner organisations publish here")
+ *         : AccessRules.defaults().decide(actor, request);
+ * }</pre>
+ *
+ * <p>Reading is not decided here: what a member may read follows from {@link ViewerScope#canSee},
+ * which search backends apply inside their queries. Implementations must be pure (no storage, no
+ * clock) and thread-safe.
+ */
+@FunctionalInterface
+public interface AccessRules {
+    /**
+     * @param actor who acts
+     * @param request what they want to do
+     * @return allow, or deny with a reason
+     */
+    Decision decide(Actor actor, AccessRequest request);
+
+    /**
+     * The default rules:
+     * <ul>
+     * <li>the system actor may do everything; only it registers organisations and members and
+     * changes organisations;</li>
+     * <li>members change their own profile; any member creates domains and communities; a domain is
+     * edited by its creator;</li>
+     * <li>coordinators edit their community, manage its members and create and edit practices;
+     * stewards edit their practice;</li>
+     * <li>active members create items, with an audience that includes their own organisation for the
+     * organisation levels; the owner edits, submits and archives an item, and so do coordinators and the
+     * practice's stewards;</li>
+     * <li>core members, coordinators and stewards review items, never their own;</li>
+     * <li>publishing is done by the owner or a reviewer; superseding by anyone who may edit.</li>
+     * </ul>
+     *
+     * @return the default rules
+     */
+    static AccessRules defaults() {
+        return DefaultAccessRules.INSTANCE;
+    }
+}

@@ -1,0 +1,107 @@
+package org.copkit.access;
+
+import java.util.Optional;
+import org.copkit.community.Community;
+import org.copkit.community.Practice;
+import org.copkit.knowledge.KnowledgeItem;
+
+/** The rules documented on {@link AccessRules#defaults()}. */
+final class DefaultAccessRules implements AccessRules {
+    static final DefaultAccessRules INSTANCE = new DefaultAccessRules();
+
+    private DefaultAccessRules() {}
+
+    @Override
+    public Decision decide(Actor actor, AccessRequest r) {
+        if (actor.system()) {
+            return Decision.allow();
+        }
+        return switch (r.action()) {
+            case REGISTER_ORGANIZATION, UPDATE_ORGANIZATION, REGISTER_MEMBER ->
+                    Decision.deny("only the host's system actor may " + verb(r));
+            case UPDATE_MEMBER -> r.subject().map(m -> m.id().equals(actor.member())).orElse(false)
+                    ? Decision.allow()
+                    : Decision.deny("members may only change their own profile");
+            case CREATE_DOMAIN, CREATE_COMMUNITY -> Decision.allow();
+            case EDIT_DOMAIN -> r.domain().map(d -> d.createdBy().equals(actor.member())).orElse(false)
+                    ? Decision.allow()
+                    : Decision.deny("only the domain's creator may change it");
+            case EDIT_COMMUNITY, MANAGE_MEMBERS, CREATE_PRACTICE -> coordinator(actor, r);
+            case EDIT_PRACTICE -> stewardOrCoordinator(actor, r);
+            case CREATE_ITEM -> createItem(actor, r);
+            case EDIT_ITEM, SUBMIT_ITEM, ARCHIVE_ITEM, SUPERSEDE_ITEM -> editor(actor, r);
+            case REVIEW_ITEM -> reviewer(actor, r);
+            case PUBLISH_ITEM -> {
+                Decision asEditor = editor(actor, r);
+                yield asEditor.allowed() ? asEditor : reviewer(actor, r);
+            }
+        };
+    }
+
+    private static String verb(AccessRequest r) {
+        return r.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    private static Community community(AccessRequest r) {
+        return r.community().orElseThrow(() -> new IllegalArgumentException(r.action() + " needs a community"));
+    }
+
+    private static Decision coordinator(Actor actor, AccessRequest r) {
+        Community c = community(r);
+        return actor.coordinates(c.id()) ? Decision.allow()
+                : Decision.deny("only coordinators of community '" + c.name() + "' may " + verb(r));
+    }
+
+    private static Decision stewardOrCoordinator(Actor actor, AccessRequest r) {
+        Community c = community(r);
+        Optional<Practice> p = r.practice();
+        if (actor.coordinates(c.id()) || p.map(x -> actor.stewards(x.id()) && actor.isActiveIn(c.id())).orElse(false)) {
+            return Decision.allow();
+        }
+        return Decision.deny("only coordinators of community '" + c.name() + "' or stewards of the practice may "
+                + verb(r));
+    }
+
+    private static Decision createItem(Actor actor, AccessRequest r) {
+        Community c = community(r);
+        if (!actor.isActiveIn(c.id())) {
+            return Decision.deny("only active members of community '" + c.name() + "' may create items in it");
+        }
+        return r.audience().map(a -> audienceIncludesOwnOrganization(actor, a)).orElse(Decision.allow());
+    }
+
+    static Decision audienceIncludesOwnOrganization(Actor actor, Audience a) {
+        if ((a.level() == AudienceLevel.ORGANIZATION || a.level() == AudienceLevel.PARTNERS)
+                && !a.organizations().contains(actor.organization())) {
+            return Decision.deny("an audience of " + a.level() + " must include the author's own organisation "
+                    + actor.organization() + " but named " + a.organizations());
+        }
+        return Decision.allow();
+    }
+
+    private static Decision editor(Actor actor, AccessRequest r) {
+        Community c = community(r);
+        KnowledgeItem item = r.item().orElseThrow(() -> new IllegalArgumentException(r.action() + " needs an item"));
+        boolean owner = item.owner().equals(actor.member()) && actor.isActiveIn(c.id());
+        boolean steward = r.practice().map(p -> actor.stewards(p.id())).orElse(false) && actor.isActiveIn(c.id());
+        if (owner || steward || actor.coordinates(c.id())) {
+            return r.audience().map(a -> audienceIncludesOwnOrganization(actor, a)).orElse(Decision.allow());
+        }
+        return Decision.deny("only the owner, the practice's stewards or coordinators of community '" + c.name()
+                + "' may " + verb(r));
+    }
+
+    private static Decision reviewer(Actor actor, AccessRequest r) {
+        Community c = community(r);
+        KnowledgeItem item = r.item().orElseThrow(() -> new IllegalArgumentException(r.action() + " needs an item"));
+        if (item.owner().equals(actor.member())) {
+            return Decision.deny("authors may not review their own item");
+        }
+        boolean steward = r.practice().map(p -> actor.stewards(p.id())).orElse(false) && actor.isActiveIn(c.id());
+        if (steward || actor.reviewsIn(c.id())) {
+            return Decision.allow();
+        }
+        return Decision.deny("only core members and coordinators of community '" + c.name()
+                + "' or the practice's stewards may review items");
+    }
+}

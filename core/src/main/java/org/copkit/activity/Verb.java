@@ -1,0 +1,39 @@
+package org.copkit.activity;
+
+/** What happened, in an {@link Activity}. */
+public enum Verb {
+    /** An organisation or member was registered. */
+    REGISTERED,
+    /** An object's properties were changed. */
+    UPDATED,
+    /** An object was created. */
+    CREATED,
+    /** A member joined a community. */
+    JOINED,
+    /** A member asked to join a community. */
+    REQUESTED,
+    /** A join request or a knowledge item was approved. */
+    APPROVED,
+    /** A join request or a knowledge item was rejected. */
+    REJECTED,
+    /** A member was invited. */
+    INVITED,
+    /** An invitation was declined. */
+    DECLINED,
+    /** A member left a community. */
+    LEFT,
+    /** A member's role changed. */
+    ROLE_CHANGED,
+    /** An item was edited (a new revision). */
+    EDITED,
+    /** An item was submitted for review. */
+    SUBMITTED,
+    /** An item was published. */
+    PUBLISHED,
+    /** An item was archived. */
+    ARCHIVED,
+    /** An item was superseded by a successor. */
+    SUPERSEDED,
+    /** An earlier revision was restored. */
+    RESTORED
+}

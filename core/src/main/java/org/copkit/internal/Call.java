@@ -1,0 +1,67 @@
+package org.copkit.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.copkit.AccessDeniedException;
+import org.copkit.Ref;
+import org.copkit.access.AccessRequest;
+import org.copkit.access.Actor;
+import org.copkit.access.Decision;
+import org.copkit.access.Visibility;
+import org.copkit.activity.Activity;
+import org.copkit.activity.Verb;
+import org.copkit.community.CommunityId;
+import org.copkit.spi.Transaction;
+
+/** One service call in progress: its transaction, its actor, its moment, and what it recorded. */
+final class Call {
+    final Engine engine;
+    final Transaction tx;
+    final Actor actor;
+    final Instant now;
+    private final boolean writable;
+    private final List<Activity> recorded = new ArrayList<>();
+
+    Call(Engine engine, Transaction tx, Actor actor, boolean writable) {
+        this.engine = engine;
+        this.tx = tx;
+        this.actor = actor;
+        this.now = engine.clock.instant();
+        this.writable = writable;
+    }
+
+    /** Asks the access rules; throws when they deny. */
+    void check(AccessRequest request) {
+        Decision d = engine.accessRules.decide(actor, request);
+        if (!d.allowed()) {
+            throw new AccessDeniedException(d.reason());
+        }
+    }
+
+    String newId() {
+        return engine.ids.next();
+    }
+
+    /** Appends an activity in this transaction. */
+    Activity record(Verb verb, Ref object, Optional<Ref> target, Optional<CommunityId> community,
+            Visibility visibility, Map<String, String> details) {
+        if (!writable) {
+            throw new IllegalStateException("activities are recorded in write calls only");
+        }
+        Activity stored = tx.activities().append(new Activity(0, actor.member(), verb, object, target, community, now,
+                visibility, details));
+        recorded.add(stored);
+        return stored;
+    }
+
+    Activity record(Verb verb, Ref object, Optional<CommunityId> community, Visibility visibility) {
+        return record(verb, object, Optional.empty(), community, visibility, Map.of());
+    }
+
+    List<Activity> recorded() {
+        return recorded;
+    }
+}

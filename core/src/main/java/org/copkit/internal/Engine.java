@@ -1,0 +1,140 @@
+package org.copkit.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.copkit.AccessDeniedException;
+import org.copkit.NotFoundException;
+import org.copkit.access.AccessRules;
+import org.copkit.access.Actor;
+import org.copkit.activity.Activity;
+import org.copkit.activity.ActivityListener;
+import org.copkit.community.MembershipRules;
+import org.copkit.community.Practice;
+import org.copkit.knowledge.ReviewRules;
+import org.copkit.member.Member;
+import org.copkit.member.MemberId;
+import org.copkit.spi.IdGenerator;
+import org.copkit.spi.SearchIndex;
+import org.copkit.spi.Storage;
+import org.copkit.spi.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running kit behind {@code CopKit}: backends, rules, clock and listeners, and the one way every
+ * service call runs: load the actor, do the work in one storage transaction, then (after commit)
+ * bring the search index up to date and tell the listeners.
+ *
+ * <p>Not API.
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    final Storage storage;
+    final SearchIndex search;
+    final Clock clock;
+    final IdGenerator ids;
+    final AccessRules accessRules;
+    final MembershipRules membershipRules;
+    final ReviewRules reviewRules;
+    private final List<ActivityListener> listeners;
+    private final Indexer indexer;
+
+    /** Everything the engine runs on. */
+    public record Config(Storage storage, SearchIndex search, Clock clock, IdGenerator ids, AccessRules accessRules,
+            MembershipRules membershipRules, ReviewRules reviewRules, List<ActivityListener> listeners) {}
+
+    /** @param config backends, rules, clock and listeners */
+    public Engine(Config config) {
+        this.storage = config.storage();
+        this.search = config.search();
+        this.clock = config.clock();
+        this.ids = config.ids();
+        this.accessRules = config.accessRules();
+        this.membershipRules = config.membershipRules();
+        this.reviewRules = config.reviewRules();
+        this.listeners = List.copyOf(config.listeners());
+        this.indexer = new Indexer(storage, search);
+        indexer.catchUp();
+    }
+
+    /** @return the clock */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return the indexer that keeps the search index current */
+    public Indexer indexer() {
+        return indexer;
+    }
+
+    /** Fails unless the member is registered. */
+    public void requireMember(MemberId id) {
+        if (id.equals(MemberId.SYSTEM)) {
+            return;
+        }
+        storage.read(tx -> tx.members().find(id))
+                .orElseThrow(() -> new NotFoundException("member " + id + " is not registered"));
+    }
+
+    /** Runs read-only work as the actor. */
+    <T> T read(MemberId actorId, Function<Call, T> work) {
+        return storage.read(tx -> work.apply(new Call(this, tx, actor(tx, actorId), false)));
+    }
+
+    /** Runs work as the actor in one write transaction; afterwards indexes and notifies. */
+    <T> T write(MemberId actorId, Function<Call, T> work) {
+        List<Activity> recorded = new ArrayList<>();
+        T result = storage.write(tx -> {
+            Call call = new Call(this, tx, actor(tx, actorId), true);
+            T r = work.apply(call);
+            recorded.addAll(call.recorded());
+            return r;
+        });
+        afterCommit(recorded);
+        return result;
+    }
+
+    private void afterCommit(List<Activity> activities) {
+        try {
+            indexer.catchUp();
+        } catch (RuntimeException e) {
+            // the change is committed; the index catches up on the next call or reindex
+            LOG.warn("search index could not catch up with the change feed; it will retry on the next change", e);
+        }
+        for (Activity a : activities) {
+            for (ActivityListener l : listeners) {
+                try {
+                    l.onActivity(a);
+                } catch (RuntimeException e) {
+                    LOG.warn("activity listener {} failed on activity {} {}; the change stands", l, a.verb(),
+                            a.object(), e);
+                }
+            }
+        }
+    }
+
+    static Actor actor(Transaction tx, MemberId id) {
+        if (id.equals(MemberId.SYSTEM)) {
+            return Actor.systemActor();
+        }
+        Member m = tx.members().find(id)
+                .orElseThrow(() -> new AccessDeniedException("member " + id + " is not registered"));
+        Set<org.copkit.community.PracticeId> stewardOf = tx.practices().listStewardedBy(id).stream()
+                .map(Practice::id).collect(Collectors.toSet());
+        return Actor.of(id, m.organization(), tx.memberships().listByMember(id), stewardOf);
+    }
+
+    @Override
+    public void close() {
+        try {
+            search.close();
+        } finally {
+            storage.close();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.copkit.internal;
+
+import org.copkit.CopKit;
+import org.copkit.activity.ActivityService;
+import org.copkit.community.CommunityService;
+import org.copkit.community.PracticeService;
+import org.copkit.domain.DomainService;
+import org.copkit.knowledge.KnowledgeService;
+import org.copkit.member.MemberId;
+import org.copkit.member.MemberService;
+import org.copkit.member.OrganizationService;
+import org.copkit.search.SearchService;
+
+/** The services of one acting member. Not API: obtain it through {@link CopKit#as}. */
+public final class Session implements CopKit.As {
+    private final MemberId actor;
+    private final OrganizationService organizations;
+    private final MemberService members;
+    private final DomainService domains;
+    private final CommunityService communities;
+    private final PracticeService practices;
+    private final KnowledgeService knowledge;
+    private final ActivityService activities;
+    private final SearchService search;
+
+    /**
+     * @param engine the running kit
+     * @param actor who acts
+     */
+    public Session(Engine engine, MemberId actor) {
+        this.actor = actor;
+        this.organizations = new Organizations(engine, actor);
+        this.members = new Members(engine, actor);
+        this.domains = new Domains(engine, actor);
+        this.communities = new Communities(engine, actor);
+        this.practices = new Practices(engine, actor);
+        this.knowledge = new KnowledgeItems(engine, actor);
+        this.activities = new ActivityFeed(engine, actor);
+        this.search = new Searches(engine, actor);
+    }
+
+    @Override
+    public MemberId actor() {
+        return actor;
+    }
+
+    @Override
+    public OrganizationService organizations() {
+        return organizations;
+    }
+
+    @Override
+    public MemberService members() {
+        return members;
+    }
+
+    @Override
+    public DomainService domains() {
+        return domains;
+    }
+
+    @Override
+    public CommunityService communities() {
+        return communities;
+    }
+
+    @Override
+    public PracticeService practices() {
+        return practices;
+    }
+
+    @Override
+    public KnowledgeService knowledge() {
+        return knowledge;
+    }
+
+    @Override
+    public ActivityService activities() {
+        return activities;
+    }
+
+    @Override
+    public SearchService search() {
+        return search;
+    }
+}

@@ -1,0 +1,109 @@
+package org.copkit.knowledge;
+
+import org.copkit.Page;
+import org.copkit.PageRequest;
+import org.copkit.access.Audience;
+
+/**
+ * Knowledge items, as one acting member. Every change takes the version the caller last read; a
+ * stale version gets {@link org.copkit.ConflictException} and nothing is written. Reads return only
+ * what the actor may see; an invisible item is reported as not found. Thread-safe.
+ */
+public interface KnowledgeService {
+    /**
+     * Creates a DRAFT with revision 1.
+     *
+     * @param draft community, practice, kind, content, audience, provenance
+     * @return the new item
+     * @throws org.copkit.AccessDeniedException unless an active member of the community
+     * @throws org.copkit.InvalidInputException when the practice is not in the community or a competency is unknown
+     */
+    KnowledgeItem create(ItemDraft draft);
+
+    /**
+     * Replaces the content, keeping the old one as a revision. Allowed in every status but ARCHIVED and
+     * SUPERSEDED; a published item stays published.
+     *
+     * @param note the change note, at most 1,000 characters
+     * @return the item with the new revision
+     */
+    KnowledgeItem edit(KnowledgeItemId id, long expectedVersion, ItemContent content, String note);
+
+    /** @return the item with its new audience */
+    KnowledgeItem changeAudience(KnowledgeItemId id, long expectedVersion, Audience audience);
+
+    /**
+     * DRAFT to IN_REVIEW.
+     *
+     * @return the item
+     * @throws org.copkit.ConflictException when not a DRAFT
+     */
+    KnowledgeItem submit(KnowledgeItemId id, long expectedVersion);
+
+    /**
+     * Adds the actor's approval to an item IN_REVIEW.
+     *
+     * @return the item
+     * @throws org.copkit.ConflictException when not IN_REVIEW or already approved by the actor
+     */
+    KnowledgeItem approve(KnowledgeItemId id, long expectedVersion);
+
+    /**
+     * IN_REVIEW back to DRAFT; approvals are dropped.
+     *
+     * @param reason why, at most 1,000 characters
+     * @return the item
+     */
+    KnowledgeItem reject(KnowledgeItemId id, long expectedVersion, String reason);
+
+    /**
+     * Publishes when the review rules say it is ready; sets the review-by date.
+     *
+     * @return the PUBLISHED item
+     * @throws org.copkit.ConflictException when the review rules say it is not ready
+     */
+    KnowledgeItem publish(KnowledgeItemId id, long expectedVersion);
+
+    /**
+     * Withdraws an item from the repertoire (kept with its history).
+     *
+     * @param reason why, at most 1,000 characters
+     * @return the ARCHIVED item
+     */
+    KnowledgeItem archive(KnowledgeItemId id, long expectedVersion, String reason);
+
+    /**
+     * Marks a current item as replaced by a successor, which must be visible and PUBLISHED.
+     *
+     * @return the SUPERSEDED item
+     */
+    KnowledgeItem supersede(KnowledgeItemId id, long expectedVersion, KnowledgeItemId successor);
+
+    /**
+     * Makes an earlier revision's content current again, as a new revision.
+     *
+     * @return the item with the new revision
+     */
+    KnowledgeItem restore(KnowledgeItemId id, long expectedVersion, int revision, String note);
+
+    /**
+     * @return the item
+     * @throws org.copkit.NotFoundException when unknown or not visible to the actor
+     */
+    KnowledgeItem get(KnowledgeItemId id);
+
+    /** @return visible items matching the query, ordered by id (creation) */
+    Page<KnowledgeItem> list(ItemQuery query, PageRequest page);
+
+    /** @return how many visible items match the query */
+    long count(ItemQuery query);
+
+    /** @return the item's revisions, oldest first */
+    Page<Revision> revisions(KnowledgeItemId id, PageRequest page);
+
+    /**
+     * @return one revision
+     * @throws org.copkit.NotFoundException when the item is not visible or has no such revision
+     */
+    Revision revision(KnowledgeItemId id, int number);
+}

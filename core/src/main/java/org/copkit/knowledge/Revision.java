@@ -1,0 +1,28 @@
+package org.copkit.knowledge;
+
+import java.time.Instant;
+import org.copkit.internal.Checks;
+import org.copkit.member.MemberId;
+
+/**
+ * One kept version of a knowledge item's content. Revisions are never changed or deleted.
+ *
+ * @param item the item
+ * @param number 1 for the first draft, then consecutive
+ * @param content the content as of this revision
+ * @param author who wrote this revision
+ * @param at when
+ * @param note the change note, at most 1,000 characters
+ */
+public record Revision(KnowledgeItemId item, int number, ItemContent content, MemberId author, Instant at,
+        String note) {
+    /** Validates. */
+    public Revision {
+        Checks.present("revision.item", item);
+        Checks.range("revision.number", number, 1, Integer.MAX_VALUE);
+        Checks.present("revision.content", content);
+        Checks.present("revision.author", author);
+        Checks.present("revision.at", at);
+        note = Checks.text("revision.note", note, 1_000);
+    }
+}

@@ -1,0 +1,144 @@
+package org.copkit.memory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.copkit.ObjectType;
+import org.copkit.community.Community;
+import org.copkit.community.CommunityId;
+import org.copkit.community.Membership;
+import org.copkit.community.Practice;
+import org.copkit.community.PracticeId;
+import org.copkit.domain.Competency;
+import org.copkit.domain.CompetencyId;
+import org.copkit.domain.Domain;
+import org.copkit.domain.DomainId;
+import org.copkit.knowledge.KnowledgeItem;
+import org.copkit.knowledge.KnowledgeItemId;
+import org.copkit.knowledge.Revision;
+import org.copkit.member.Member;
+import org.copkit.member.MemberId;
+import org.copkit.member.Organization;
+import org.copkit.member.OrganizationId;
+import org.copkit.spi.Change;
+import org.copkit.spi.ChangeFeed;
+import org.copkit.spi.MembershipKey;
+import org.copkit.spi.Storage;
+import org.copkit.spi.Transaction;
+
+/**
+ * The reference {@link Storage}: everything in memory, nothing survives the JVM. For tests, demos and
+ * hosts that need no persistence. Write transactions are serialised (one at a time); read
+ * transactions run concurrently with each other and see only committed state. Thread-safe.
+ */
+public final class InMemoryStorage implements Storage {
+    record RevisionKey(KnowledgeItemId item, int number) {}
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+    final Clock clock;
+
+    final MemTable<OrganizationId, Organization> organizations = table(ObjectType.ORGANIZATION, Organization::id, Organization::version);
+    final MemTable<MemberId, Member> members = table(ObjectType.MEMBER, Member::id, Member::version);
+    final MemTable<DomainId, Domain> domains = table(ObjectType.DOMAIN, Domain::id, Domain::version);
+    final MemTable<CompetencyId, Competency> competencies = table(ObjectType.COMPETENCY, Competency::id, Competency::version);
+    final MemTable<CommunityId, Community> communities = table(ObjectType.COMMUNITY, Community::id, Community::version);
+    final MemTable<MembershipKey, Membership> memberships = new MemTable<>(ObjectType.MEMBERSHIP,
+            Comparator.comparing(MembershipKey::community).thenComparing(MembershipKey::member),
+            m -> new MembershipKey(m.community(), m.member()), Membership::version, MembershipKey::toString);
+    final MemTable<PracticeId, Practice> practices = table(ObjectType.PRACTICE, Practice::id, Practice::version);
+    final MemTable<KnowledgeItemId, KnowledgeItem> items = table(ObjectType.KNOWLEDGE_ITEM, KnowledgeItem::id, KnowledgeItem::version);
+    final TreeMap<RevisionKey, Revision> revisions = new TreeMap<>(
+            Comparator.comparing(RevisionKey::item).thenComparingInt(RevisionKey::number));
+    final List<Change> changeLog = new ArrayList<>();
+    final List<org.copkit.activity.Activity> activityLog = new ArrayList<>();
+    long lastChange;
+
+    private InMemoryStorage(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** @return an empty store using the system clock for change timestamps */
+    public static InMemoryStorage create() {
+        return new InMemoryStorage(Clock.systemUTC());
+    }
+
+    /**
+     * @param clock the clock for change-feed timestamps
+     * @return an empty store
+     */
+    public static InMemoryStorage create(Clock clock) {
+        return new InMemoryStorage(java.util.Objects.requireNonNull(clock, "clock"));
+    }
+
+    private static <K extends Comparable<K> & org.copkit.Id, V> MemTable<K, V> table(ObjectType type,
+            Function<V, K> key, java.util.function.ToLongFunction<V> version) {
+        return new MemTable<>(type, Comparator.naturalOrder(), key, version, org.copkit.Id::value);
+    }
+
+    @Override
+    public <T> T read(Function<Transaction, T> work) {
+        lock.readLock().lock();
+        try {
+            return work.apply(new MemTransaction(this, false));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public <T> T write(Function<Transaction, T> work) {
+        lock.writeLock().lock();
+        try {
+            MemTransaction tx = new MemTransaction(this, true);
+            T result = work.apply(tx);
+            tx.commit();
+            return result;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public ChangeFeed changes() {
+        return new ChangeFeed() {
+            @Override
+            public List<Change> after(long sequence, int limit) {
+                if (limit < 1) {
+                    throw new IllegalArgumentException("limit must be at least 1 but was " + limit);
+                }
+                lock.readLock().lock();
+                try {
+                    // sequences are 1, 2, 3, ...: the change with sequence n sits at index n - 1
+                    int from = (int) Math.min(Math.max(sequence, 0), changeLog.size());
+                    return List.copyOf(changeLog.subList(from, (int) Math.min(changeLog.size(), (long) from + limit)));
+                } finally {
+                    lock.readLock().unlock();
+                }
+            }
+
+            @Override
+            public long head() {
+                lock.readLock().lock();
+                try {
+                    return lastChange;
+                } finally {
+                    lock.readLock().unlock();
+                }
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryStorage";
+    }
+}

@@ -1,0 +1,358 @@
+package org.copkit.memory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.copkit.ConflictException;
+import org.copkit.Page;
+import org.copkit.PageRequest;
+import org.copkit.Ref;
+import org.copkit.activity.Activity;
+import org.copkit.community.Community;
+import org.copkit.community.CommunityId;
+import org.copkit.community.Membership;
+import org.copkit.community.MembershipState;
+import org.copkit.community.Practice;
+import org.copkit.community.PracticeId;
+import org.copkit.domain.Competency;
+import org.copkit.domain.Domain;
+import org.copkit.domain.DomainId;
+import org.copkit.knowledge.ItemStatus;
+import org.copkit.knowledge.KnowledgeItem;
+import org.copkit.knowledge.KnowledgeItemId;
+import org.copkit.knowledge.Revision;
+import org.copkit.member.Member;
+import org.copkit.member.MemberId;
+import org.copkit.member.Organization;
+import org.copkit.member.OrganizationId;
+import org.copkit.spi.ActivityFilter;
+import org.copkit.spi.Change;
+import org.copkit.spi.MembershipKey;
+import org.copkit.spi.Repositories;
+import org.copkit.spi.Transaction;
+
+/** A transaction of {@link InMemoryStorage}: reads see committed state plus own writes; commit applies all. */
+final class MemTransaction implements Transaction {
+    private final InMemoryStorage store;
+    private final boolean writable;
+    private final List<MemTableView<?, ?>> views = new ArrayList<>();
+    private final List<Change> changes = new ArrayList<>();
+    private final List<Activity> activities = new ArrayList<>();
+    private final LinkedHashMap<InMemoryStorage.RevisionKey, Revision> revisions = new LinkedHashMap<>();
+
+    private final MemTableView<OrganizationId, Organization> organizations;
+    private final MemTableView<MemberId, Member> members;
+    private final MemTableView<DomainId, Domain> domains;
+    private final MemTableView<org.copkit.domain.CompetencyId, Competency> competencies;
+    private final MemTableView<CommunityId, Community> communities;
+    private final MemTableView<MembershipKey, Membership> memberships;
+    private final MemTableView<PracticeId, Practice> practices;
+    private final MemTableView<KnowledgeItemId, KnowledgeItem> items;
+
+    MemTransaction(InMemoryStorage store, boolean writable) {
+        this.store = store;
+        this.writable = writable;
+        organizations = view(store.organizations);
+        members = view(store.members);
+        domains = view(store.domains);
+        competencies = view(store.competencies);
+        communities = view(store.communities);
+        memberships = view(store.memberships);
+        practices = view(store.practices);
+        items = view(store.items);
+    }
+
+    private <K, V> MemTableView<K, V> view(MemTable<K, V> table) {
+        MemTableView<K, V> v = new MemTableView<>(table, this);
+        views.add(v);
+        return v;
+    }
+
+    void checkWritable() {
+        if (!writable) {
+            throw new IllegalStateException("write attempted in a read-only transaction");
+        }
+    }
+
+    void changed(Ref ref, long version) {
+        changes.add(new Change(store.lastChange + changes.size() + 1, ref, version, store.clock.instant()));
+    }
+
+    void commit() {
+        views.forEach(MemTableView::commit);
+        store.revisions.putAll(revisions);
+        store.changeLog.addAll(changes);
+        if (!changes.isEmpty()) {
+            store.lastChange = changes.get(changes.size() - 1).sequence();
+        }
+        store.activityLog.addAll(activities);
+    }
+
+    /** Keyset paging over rows already in listing order. */
+    static <V> Page<V> page(Stream<V> ordered, Predicate<V> afterCursor, Function<V, String> cursor, PageRequest req) {
+        Stream<V> s = req.after().isPresent() ? ordered.filter(afterCursor) : ordered;
+        List<V> rows = s.limit(req.limit() + 1L).toList();
+        if (rows.size() <= req.limit()) {
+            return new Page<>(rows, Optional.empty());
+        }
+        List<V> pageRows = rows.subList(0, req.limit());
+        return new Page<>(pageRows, Optional.of(cursor.apply(pageRows.get(pageRows.size() - 1))));
+    }
+
+    private static <V> Page<V> pageById(Stream<V> ordered, Function<V, String> id, PageRequest req) {
+        String after = req.after().orElse("");
+        return page(ordered, v -> id.apply(v).compareTo(after) > 0, id, req);
+    }
+
+    @Override
+    public Repositories.Organizations organizations() {
+        return new OrganizationsRepo();
+    }
+
+    @Override
+    public Repositories.Members members() {
+        return new MembersRepo();
+    }
+
+    @Override
+    public Repositories.Domains domains() {
+        return new DomainsRepo();
+    }
+
+    @Override
+    public Repositories.Competencies competencies() {
+        return new CompetenciesRepo();
+    }
+
+    @Override
+    public Repositories.Communities communities() {
+        return new CommunitiesRepo();
+    }
+
+    @Override
+    public Repositories.Memberships memberships() {
+        return new MembershipsRepo();
+    }
+
+    @Override
+    public Repositories.Practices practices() {
+        return new PracticesRepo();
+    }
+
+    @Override
+    public Repositories.KnowledgeItems items() {
+        return new ItemsRepo();
+    }
+
+    @Override
+    public Repositories.Revisions revisions() {
+        return new RevisionsRepo();
+    }
+
+    @Override
+    public Repositories.Activities activities() {
+        return new ActivitiesRepo();
+    }
+
+    /** Delegates find/insert/update to a view. */
+    private abstract static class Delegating<K, V> {
+        final MemTableView<K, V> view;
+
+        Delegating(MemTableView<K, V> view) {
+            this.view = view;
+        }
+
+        public Optional<V> find(K key) {
+            return view.find(key);
+        }
+
+        public V insert(V entity) {
+            return view.insert(entity);
+        }
+
+        public V update(V entity) {
+            return view.update(entity);
+        }
+    }
+
+    private final class OrganizationsRepo extends Delegating<OrganizationId, Organization>
+            implements Repositories.Organizations {
+        OrganizationsRepo() {
+            super(organizations);
+        }
+
+        @Override
+        public Page<Organization> list(PageRequest page) {
+            return pageById(view.values(), o -> o.id().value(), page);
+        }
+    }
+
+    private final class MembersRepo extends Delegating<MemberId, Member> implements Repositories.Members {
+        MembersRepo() {
+            super(members);
+        }
+
+        @Override
+        public Page<Member> list(PageRequest page) {
+            return pageById(view.values(), m -> m.id().value(), page);
+        }
+
+        @Override
+        public Page<Member> listByOrganization(OrganizationId organization, PageRequest page) {
+            return pageById(view.values().filter(m -> m.organization().equals(organization)), m -> m.id().value(),
+                    page);
+        }
+    }
+
+    private final class DomainsRepo extends Delegating<DomainId, Domain> implements Repositories.Domains {
+        DomainsRepo() {
+            super(domains);
+        }
+
+        @Override
+        public Page<Domain> list(PageRequest page) {
+            return pageById(view.values(), d -> d.id().value(), page);
+        }
+    }
+
+    private final class CompetenciesRepo extends Delegating<org.copkit.domain.CompetencyId, Competency>
+            implements Repositories.Competencies {
+        CompetenciesRepo() {
+            super(competencies);
+        }
+
+        @Override
+        public Page<Competency> listByDomain(DomainId domain, PageRequest page) {
+            return pageById(view.values().filter(c -> c.domain().equals(domain)), c -> c.id().value(), page);
+        }
+    }
+
+    private final class CommunitiesRepo extends Delegating<CommunityId, Community>
+            implements Repositories.Communities {
+        CommunitiesRepo() {
+            super(communities);
+        }
+
+        @Override
+        public Page<Community> list(PageRequest page) {
+            return pageById(view.values(), c -> c.id().value(), page);
+        }
+    }
+
+    private final class MembershipsRepo extends Delegating<MembershipKey, Membership>
+            implements Repositories.Memberships {
+        MembershipsRepo() {
+            super(memberships);
+        }
+
+        @Override
+        public Page<Membership> listByCommunity(CommunityId community, Set<MembershipState> states,
+                PageRequest page) {
+            return pageById(view.values().filter(m -> m.community().equals(community))
+                    .filter(m -> states.isEmpty() || states.contains(m.state())), m -> m.member().value(), page);
+        }
+
+        @Override
+        public List<Membership> listByMember(MemberId member) {
+            return view.values().filter(m -> m.member().equals(member))
+                    .sorted(Comparator.comparing(Membership::community)).toList();
+        }
+    }
+
+    private final class PracticesRepo extends Delegating<PracticeId, Practice> implements Repositories.Practices {
+        PracticesRepo() {
+            super(practices);
+        }
+
+        @Override
+        public List<Practice> listByCommunity(CommunityId community) {
+            return view.values().filter(p -> p.community().equals(community)).toList();
+        }
+
+        @Override
+        public List<Practice> listStewardedBy(MemberId member) {
+            return view.values().filter(p -> p.stewards().contains(member)).toList();
+        }
+    }
+
+    private final class ItemsRepo extends Delegating<KnowledgeItemId, KnowledgeItem>
+            implements Repositories.KnowledgeItems {
+        ItemsRepo() {
+            super(items);
+        }
+
+        @Override
+        public Page<KnowledgeItem> listByCommunity(CommunityId community, Optional<PracticeId> practice,
+                Set<ItemStatus> statuses, PageRequest page) {
+            return pageById(view.values().filter(i -> i.community().equals(community))
+                    .filter(i -> practice.isEmpty() || i.practice().equals(practice))
+                    .filter(i -> statuses.isEmpty() || statuses.contains(i.status())), i -> i.id().value(), page);
+        }
+
+        @Override
+        public Page<KnowledgeItem> list(PageRequest page) {
+            return pageById(view.values(), i -> i.id().value(), page);
+        }
+    }
+
+    private final class RevisionsRepo implements Repositories.Revisions {
+        @Override
+        public void insert(Revision revision) {
+            checkWritable();
+            InMemoryStorage.RevisionKey key = new InMemoryStorage.RevisionKey(revision.item(), revision.number());
+            if (find(revision.item(), revision.number()).isPresent()) {
+                throw new ConflictException("knowledge item " + revision.item() + " already has revision "
+                        + revision.number());
+            }
+            revisions.put(key, revision);
+        }
+
+        @Override
+        public Optional<Revision> find(KnowledgeItemId item, int number) {
+            InMemoryStorage.RevisionKey key = new InMemoryStorage.RevisionKey(item, number);
+            Revision r = revisions.get(key);
+            return Optional.ofNullable(r != null ? r : store.revisions.get(key));
+        }
+
+        @Override
+        public Page<Revision> list(KnowledgeItemId item, PageRequest page) {
+            int after = page.after().map(Integer::parseInt).orElse(0);
+            Stream<Revision> all = Stream.concat(
+                    store.revisions.subMap(new InMemoryStorage.RevisionKey(item, 0), true,
+                            new InMemoryStorage.RevisionKey(item, Integer.MAX_VALUE), true).values().stream(),
+                    revisions.values().stream().filter(r -> r.item().equals(item)))
+                    .sorted(Comparator.comparingInt(Revision::number));
+            return page(all, r -> r.number() > after, r -> Integer.toString(r.number()), page);
+        }
+    }
+
+    private final class ActivitiesRepo implements Repositories.Activities {
+        @Override
+        public Activity append(Activity activity) {
+            checkWritable();
+            Activity stored = activity.withSequence(store.activityLog.size() + activities.size() + 1L);
+            activities.add(stored);
+            return stored;
+        }
+
+        @Override
+        public Page<Activity> list(ActivityFilter filter, PageRequest page) {
+            long before = page.after().map(Long::parseLong).orElse(Long.MAX_VALUE);
+            List<Activity> all = new ArrayList<>(store.activityLog);
+            all.addAll(activities);
+            Stream<Activity> newestFirst = java.util.stream.IntStream.range(0, all.size())
+                    .mapToObj(i -> all.get(all.size() - 1 - i))
+                    .filter(a -> filter.community().isEmpty() || a.community().equals(filter.community()))
+                    .filter(a -> filter.actor().isEmpty() || a.actor().equals(filter.actor().get()))
+                    .filter(a -> filter.object().isEmpty() || a.object().equals(filter.object().get()));
+            return page(newestFirst, a -> a.sequence() < before, a -> Long.toString(a.sequence()), page);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.copkit.search;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A page of hits with the total and facet counts, all computed over what the reader may see only.
+ *
+ * @param hits the requested page of hits
+ * @param total how many visible documents match
+ * @param facets per facet, value to count, highest count first
+ * @param didYouMean a corrected query when the backend has one
+ */
+public record SearchResult(List<SearchHit> hits, long total, Map<Facet, Map<String, Long>> facets,
+        Optional<String> didYouMean) {
+    /** Copies. */
+    public SearchResult {
+        hits = List.copyOf(hits);
+        facets = Map.copyOf(facets);
+    }
+}

@@ -1,0 +1,39 @@
+package org.copkit.spi;
+
+import java.util.Optional;
+
+/**
+ * Storage of one aggregate type with optimistic versioning. Every {@link #insert} and {@link #update}
+ * appends a {@link Change} to the transaction's {@link ChangeFeed}, so the change and its feed entry
+ * commit together or not at all.
+ *
+ * @param <K> the key type
+ * @param <T> the aggregate type
+ */
+public interface Repository<K, T> {
+    /**
+     * @param key the key
+     * @return the stored aggregate as seen by this transaction, or empty
+     */
+    Optional<T> find(K key);
+
+    /**
+     * Stores a new aggregate, whose version must be 1.
+     *
+     * @param entity the aggregate
+     * @return the stored aggregate
+     * @throws org.copkit.ConflictException when one with the same key exists
+     */
+    T insert(T entity);
+
+    /**
+     * Replaces a stored aggregate. The given entity's version must be exactly one more than the stored
+     * one; anything else means somebody else changed it first, and nothing is written.
+     *
+     * @param entity the new state, with version = stored version + 1
+     * @return the stored aggregate
+     * @throws org.copkit.ConflictException when the stored version is not {@code entity.version() - 1}
+     * @throws org.copkit.NotFoundException when nothing is stored under the key
+     */
+    T update(T entity);
+}

@@ -1,0 +1,75 @@
+package org.copkit.spi;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.copkit.Ref;
+import org.copkit.access.ViewerScope;
+import org.copkit.search.SearchDocument;
+import org.copkit.search.SearchHit;
+import org.copkit.search.SearchQuery;
+import org.copkit.search.SearchResult;
+import org.copkit.search.SimilarQuery;
+
+/**
+ * The search SPI: a derived index of {@link SearchDocument}s that CoPKit keeps current from the
+ * storage change feed. Implementations must pass {@code org.copkit.testkit.SearchIndexContract} from
+ * core's test-jar.
+ *
+ * <p>Every query method takes the reader's {@link ViewerScope} and must apply
+ * {@link ViewerScope#canSee} to every hit, total, facet count and suggestion, inside the index so
+ * that counts and paging are exact. Implementations are thread-safe; backend failures surface as
+ * {@link org.copkit.CopKitException} with {@link org.copkit.ErrorCode#SEARCH}.
+ */
+public interface SearchIndex extends AutoCloseable {
+    /** @param documents documents to add or replace (by ref) */
+    void index(List<SearchDocument> documents);
+
+    /** @param refs documents to remove; unknown refs are ignored */
+    void delete(List<Ref> refs);
+
+    /**
+     * @param query the query
+     * @param scope the reader
+     * @return visible matching documents
+     */
+    SearchResult query(SearchQuery query, ViewerScope scope);
+
+    /**
+     * @param query the text and limits
+     * @param scope the reader
+     * @return visible current documents most similar to the text, best first
+     */
+    List<SearchHit> similar(SimilarQuery query, ViewerScope scope);
+
+    /**
+     * @param prefix typed so far (may be empty: no suggestions)
+     * @param scope the reader
+     * @param limit how many at most
+     * @return distinct completions from titles and tags of visible documents
+     */
+    List<String> suggest(String prefix, ViewerScope scope, int limit);
+
+    /**
+     * Replaces the whole content with the given documents and sets the checkpoint. Searches keep
+     * working on the old content until the new one is complete.
+     *
+     * @param documents every document
+     * @param checkpoint the change-feed sequence the documents reflect
+     */
+    void rebuild(Stream<SearchDocument> documents, long checkpoint);
+
+    /** @return the last change-feed sequence reflected in the index (0 when empty) */
+    long checkpoint();
+
+    /**
+     * Records that the index reflects the change feed up to the given sequence (durably, for
+     * persistent indexes, together with the documents written before).
+     *
+     * @param sequence the change-feed sequence
+     */
+    void checkpoint(long sequence);
+
+    /** Releases resources. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,40 @@
+package org.copkit.spi;
+
+import java.util.function.Function;
+
+/**
+ * The storage SPI: durable home of everything CoPKit knows. Implementations must pass
+ * {@code org.copkit.testkit.StorageContract} from core's test-jar.
+ *
+ * <p>Contract in short: each {@link #write} is one atomic transaction (all of it commits, or nothing);
+ * repositories version aggregates optimistically; every insert and update appends to the
+ * {@link #changes() change feed} in the same transaction; exceptions thrown by the work roll back and
+ * propagate unchanged; backend failures surface as {@link org.copkit.CopKitException} with
+ * {@link org.copkit.ErrorCode#STORAGE}. Implementations are thread-safe.
+ */
+public interface Storage extends AutoCloseable {
+    /**
+     * Runs read-only work in a transaction that sees one consistent state.
+     *
+     * @param work the work; must not write
+     * @param <T> result type
+     * @return what the work returned
+     */
+    <T> T read(Function<Transaction, T> work);
+
+    /**
+     * Runs work in a read-write transaction and commits it when the work returns.
+     *
+     * @param work the work
+     * @param <T> result type
+     * @return what the work returned
+     */
+    <T> T write(Function<Transaction, T> work);
+
+    /** @return the committed change feed */
+    ChangeFeed changes();
+
+    /** Releases resources (connections, files). Idempotent. */
+    @Override
+    void close();
+}

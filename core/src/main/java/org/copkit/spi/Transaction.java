@@ -1,0 +1,37 @@
+package org.copkit.spi;
+
+/**
+ * One storage transaction: the repositories as seen inside it. Obtained only inside
+ * {@link Storage#read} or {@link Storage#write}; not to be kept or shared across threads.
+ */
+public interface Transaction {
+    /** @return organisations */
+    Repositories.Organizations organizations();
+
+    /** @return members */
+    Repositories.Members members();
+
+    /** @return domains */
+    Repositories.Domains domains();
+
+    /** @return competencies */
+    Repositories.Competencies competencies();
+
+    /** @return communities */
+    Repositories.Communities communities();
+
+    /** @return memberships */
+    Repositories.Memberships memberships();
+
+    /** @return practices */
+    Repositories.Practices practices();
+
+    /** @return knowledge items */
+    Repositories.KnowledgeItems items();
+
+    /** @return revisions of knowledge items */
+    Repositories.Revisions revisions();
+
+    /** @return the activity log */
+    Repositories.Activities activities();
+}
