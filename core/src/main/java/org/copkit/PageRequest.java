@@ -1,7 +1,7 @@
 package org.copkit;
 
-import java.util.Objects;
 import java.util.Optional;
+import org.copkit.internal.Checks;
 
 /**
  * Which page of a keyset-paged listing to read: at most {@code limit} items after a cursor.
@@ -17,13 +17,12 @@ public record PageRequest(Optional<String> after, int limit) {
 
     /** Validates. */
     public PageRequest {
-        Objects.requireNonNull(after, "after");
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInputException("limit must be between 1 and " + MAX_LIMIT + " but was " + limit);
-        }
+        Checks.present("page.after", after);
+        Checks.range("page.limit", limit, 1, MAX_LIMIT);
         after.ifPresent(a -> {
             if (a.isBlank() || a.length() > 512) {
-                throw new InvalidInputException("after must be a cursor returned by a previous page, was '" + a + "'");
+                throw new InvalidInputException("page.after must be a cursor returned by a previous page, was '"
+                        + Checks.abbreviate(a) + "'");
             }
         });
     }

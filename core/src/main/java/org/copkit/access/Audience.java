@@ -24,20 +24,20 @@ public record Audience(AudienceLevel level, Set<OrganizationId> organizations) {
             case ORGANIZATION -> {
                 if (organizations.size() != 1) {
                     throw new InvalidInputException(
-                            "audience ORGANIZATION must name exactly one organisation but named " + organizations);
+                            "audience.organizations must name exactly one organisation for ORGANIZATION but named " + organizations);
                 }
             }
             case PARTNERS -> {
                 if (organizations.size() < 2) {
                     throw new InvalidInputException(
-                            "audience PARTNERS must name the owner and at least one partner organisation but named "
+                            "audience.organizations must name the owner and at least one partner organisation for PARTNERS but named "
                                     + organizations);
                 }
             }
             case COMMUNITY, PLATFORM -> {
                 if (!organizations.isEmpty()) {
                     throw new InvalidInputException(
-                            "audience " + level + " must not name organisations but named " + organizations);
+                            "audience.organizations must be empty for " + level + " but named " + organizations);
                 }
             }
         }

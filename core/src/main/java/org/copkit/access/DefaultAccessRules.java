@@ -31,10 +31,7 @@ final class DefaultAccessRules implements AccessRules {
             case CREATE_ITEM -> createItem(actor, r);
             case EDIT_ITEM, SUBMIT_ITEM, ARCHIVE_ITEM, SUPERSEDE_ITEM -> editor(actor, r);
             case REVIEW_ITEM -> reviewer(actor, r);
-            case PUBLISH_ITEM -> {
-                Decision asEditor = editor(actor, r);
-                yield asEditor.allowed() ? asEditor : reviewer(actor, r);
-            }
+            case PUBLISH_ITEM -> publisher(actor, r);
         };
     }
 
@@ -67,14 +64,15 @@ final class DefaultAccessRules implements AccessRules {
         if (!actor.isActiveIn(c.id())) {
             return Decision.deny("only active members of community '" + c.name() + "' may create items in it");
         }
-        return r.audience().map(a -> audienceIncludesOwnOrganization(actor, a)).orElse(Decision.allow());
+        return r.audience().map(a -> audienceIncludesOwnOrganization(actor, c, a)).orElse(Decision.allow());
     }
 
-    static Decision audienceIncludesOwnOrganization(Actor actor, Audience a) {
+    private static Decision audienceIncludesOwnOrganization(Actor actor, Community c, Audience a) {
         if ((a.level() == AudienceLevel.ORGANIZATION || a.level() == AudienceLevel.PARTNERS)
                 && !a.organizations().contains(actor.organization())) {
-            return Decision.deny("an audience of " + a.level() + " must include the author's own organisation "
-                    + actor.organization() + " but named " + a.organizations());
+            return Decision.deny("in community '" + c.name() + "' an audience of " + a.level()
+                    + " must include the author's own organisation " + actor.organization() + " but named "
+                    + a.organizations());
         }
         return Decision.allow();
     }
@@ -85,7 +83,7 @@ final class DefaultAccessRules implements AccessRules {
         boolean owner = item.owner().equals(actor.member()) && actor.isActiveIn(c.id());
         boolean steward = r.practice().map(p -> actor.stewards(p.id())).orElse(false) && actor.isActiveIn(c.id());
         if (owner || steward || actor.coordinates(c.id())) {
-            return r.audience().map(a -> audienceIncludesOwnOrganization(actor, a)).orElse(Decision.allow());
+            return r.audience().map(a -> audienceIncludesOwnOrganization(actor, c, a)).orElse(Decision.allow());
         }
         return Decision.deny("only the owner, the practice's stewards or coordinators of community '" + c.name()
                 + "' may " + verb(r));
@@ -95,7 +93,7 @@ final class DefaultAccessRules implements AccessRules {
         Community c = community(r);
         KnowledgeItem item = r.item().orElseThrow(() -> new IllegalArgumentException(r.action() + " needs an item"));
         if (item.owner().equals(actor.member())) {
-            return Decision.deny("authors may not review their own item");
+            return Decision.deny("authors may not review their own item in community '" + c.name() + "'");
         }
         boolean steward = r.practice().map(p -> actor.stewards(p.id())).orElse(false) && actor.isActiveIn(c.id());
         if (steward || actor.reviewsIn(c.id())) {
@@ -103,5 +101,14 @@ final class DefaultAccessRules implements AccessRules {
         }
         return Decision.deny("only core members and coordinators of community '" + c.name()
                 + "' or the practice's stewards may review items");
+    }
+
+    private static Decision publisher(Actor actor, AccessRequest r) {
+        if (editor(actor, r).allowed() || reviewer(actor, r).allowed()) {
+            return Decision.allow();
+        }
+        Community c = community(r);
+        return Decision.deny("only the owner, the practice's stewards, core members or coordinators of community '"
+                + c.name() + "' may publish items");
     }
 }

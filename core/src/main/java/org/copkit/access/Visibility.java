@@ -29,7 +29,7 @@ public record Visibility(Optional<CommunityId> community, Optional<PracticeId> p
         Checks.present("visibility.audience", audience);
         editors = Checks.set("visibility.editors", editors, 1_000);
         if (audience.level() == AudienceLevel.COMMUNITY && community.isEmpty()) {
-            throw new org.copkit.InvalidInputException("visibility with audience COMMUNITY needs a community");
+            throw new org.copkit.InvalidInputException("visibility.community is required for audience COMMUNITY");
         }
     }
 

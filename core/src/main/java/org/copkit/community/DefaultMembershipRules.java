@@ -23,6 +23,10 @@ final class DefaultMembershipRules implements MembershipRules {
         if (state == MembershipState.INVITED) {
             return JoinDecision.admit(MembershipState.ACTIVE);
         }
+        if (state == MembershipState.PENDING && community.policy() == MembershipPolicy.APPROVAL) {
+            return JoinDecision.refuse(member.id() + " already asked to join '" + community.name()
+                    + "'; the request awaits a coordinator's approval");
+        }
         return switch (community.policy()) {
             case OPEN -> JoinDecision.admit(MembershipState.ACTIVE);
             case APPROVAL -> JoinDecision.admit(MembershipState.PENDING);

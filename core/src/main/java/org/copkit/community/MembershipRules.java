@@ -31,9 +31,11 @@ public interface MembershipRules {
 
     /**
      * The defaults: members of organisations outside a community's {@link Community#organizations()}
-     * (when it names any) may neither join nor be invited; active members cannot join again; OPEN
-     * communities admit at once, APPROVAL communities make the request PENDING, INVITATION
-     * communities admit only members holding an invitation.
+     * (when it names any) may neither join nor be invited; active members cannot join again; members
+     * holding an invitation join at once; OPEN communities admit at once (also members whose earlier
+     * request is still pending), APPROVAL communities make the request PENDING and refuse to repeat a
+     * pending request, INVITATION communities admit only members holding an invitation. Coordinators
+     * may invite anyone allowed by the organisation restriction who is not already ACTIVE or INVITED.
      *
      * @return the default rules
      */

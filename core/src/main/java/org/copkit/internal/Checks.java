@@ -53,7 +53,7 @@ public final class Checks {
 
     /**
      * A single-line text: normalised to Unicode NFC, trimmed, 1 to {@code max} characters,
-     * no control characters.
+     * no control characters and no line or paragraph separators (U+2028, U+2029).
      */
     public static String line(String field, String value, int max) {
         String v = normalize(field, value).strip();
@@ -64,9 +64,10 @@ public final class Checks {
             throw new InvalidInputException(field + " must be at most " + max + " characters but had " + v.length());
         }
         for (int i = 0; i < v.length(); i++) {
-            if (Character.isISOControl(v.charAt(i))) {
-                throw new InvalidInputException(field + " must not contain control characters: found U+"
-                        + String.format("%04X", (int) v.charAt(i)) + " at index " + i);
+            char c = v.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                throw new InvalidInputException(field + " must not contain control characters or line breaks: found U+"
+                        + String.format("%04X", (int) c) + " at index " + i);
             }
         }
         return v;
@@ -189,9 +190,9 @@ public final class Checks {
         return set(field, tags.stream().map(t -> tag(field, t)).toList(), max);
     }
 
-    /** A tag: 1 to 64 characters after trimming, lower case, no control characters. */
+    /** A tag: lower-cased, then 1 to 64 characters after trimming, no control characters. */
     public static String tag(String field, String tag) {
-        return line(field, present(field, tag), 64).toLowerCase(Locale.ROOT);
+        return line(field, present(field, tag).toLowerCase(Locale.ROOT), 64);
     }
 
     /** Fails unless {@code min <= value <= max}. */

@@ -19,7 +19,7 @@ public final class TimeOrderedIds implements IdGenerator {
 
     /** @param clock the time source */
     public TimeOrderedIds(Clock clock) {
-        this.clock = clock;
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
     }
 
     @Override

@@ -49,12 +49,12 @@ public record SearchQuery(String text, Set<ObjectType> types, Set<CommunityId> c
             throw new org.copkit.InvalidInputException(
                     "query.text must be at most " + MAX_TEXT + " characters but had " + text.length());
         }
-        types = Set.copyOf(types);
-        communities = Set.copyOf(communities);
-        practices = Set.copyOf(practices);
+        types = Checks.set("query.types", types, ObjectType.values().length);
+        communities = Checks.set("query.communities", communities, 1_000);
+        practices = Checks.set("query.practices", practices, 1_000);
         tags = Checks.tags("query.tags", tags, 20);
-        languages = Set.copyOf(languages);
-        statuses = Set.copyOf(statuses);
+        languages = Checks.set("query.languages", languages, 100);
+        statuses = Checks.set("query.statuses", statuses, 100);
         Checks.present("query.updatedFrom", updatedFrom);
         Checks.present("query.updatedTo", updatedTo);
         Checks.present("query.sort", sort);

@@ -1,0 +1,361 @@
+package org.copkit.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.copkit.RuleFixtures.ORG_A;
+import static org.copkit.RuleFixtures.ORG_B;
+import static org.copkit.RuleFixtures.ORG_C;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.copkit.RuleFixtures;
+import org.copkit.community.Community;
+import org.copkit.community.CommunityId;
+import org.copkit.community.MembershipPolicy;
+import org.copkit.community.MembershipState;
+import org.copkit.community.Practice;
+import org.copkit.community.PracticeId;
+import org.copkit.community.Role;
+import org.copkit.domain.Domain;
+import org.copkit.domain.DomainId;
+import org.copkit.knowledge.ItemKind;
+import org.copkit.knowledge.ItemStatus;
+import org.copkit.knowledge.KnowledgeItem;
+import org.copkit.member.MemberId;
+import org.copkit.member.OrganizationId;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@link AccessRules#defaults()}: every action against every kind of actor, plus the audience rules. */
+class DefaultAccessRulesTest {
+    private static final AccessRules RULES = AccessRules.defaults();
+    private static final String COMMUNITY_NAME = "Water Management Gelderland";
+    private static final Community WATER = RuleFixtures.community("c-water", COMMUNITY_NAME, MembershipPolicy.OPEN);
+    private static final Practice DIKES = RuleFixtures.practice("p-dikes", WATER.id(), 1, Optional.empty());
+    private static final Domain DOMAIN = new Domain(DomainId.of("d-water"), "Water", "", MemberId.of("coordinator"),
+            RuleFixtures.NOW, 1);
+    private static final KnowledgeItem ITEM = RuleFixtures.item("i-1", WATER.id(), Optional.of(DIKES.id()), "owner",
+            ItemKind.BEST_PRACTICE, Audience.community(), ItemStatus.IN_REVIEW, List.of());
+
+    /** Every kind of actor, by name; all of organisation A except the outsider. */
+    private static final Map<String, Actor> ACTORS = new LinkedHashMap<>();
+
+    static {
+        ACTORS.put("system", Actor.systemActor());
+        ACTORS.put("coordinator", actor("coordinator", ORG_A, Role.COORDINATOR, MembershipState.ACTIVE));
+        ACTORS.put("core", actor("core", ORG_A, Role.CORE, MembershipState.ACTIVE));
+        ACTORS.put("member", actor("member", ORG_A, Role.MEMBER, MembershipState.ACTIVE));
+        ACTORS.put("steward", actor("steward", ORG_A, Role.MEMBER, MembershipState.ACTIVE, DIKES.id()));
+        ACTORS.put("owner", actor("owner", ORG_A, Role.MEMBER, MembershipState.ACTIVE));
+        ACTORS.put("outsider", Actor.of(MemberId.of("outsider"), ORG_B, List.of(), Set.of()));
+        // a former coordinator who left but is still listed as steward: neither role nor stewardship count
+        ACTORS.put("left", actor("left", ORG_A, Role.COORDINATOR, MembershipState.LEFT, DIKES.id()));
+        ACTORS.put("pending", actor("pending", ORG_A, Role.CORE, MembershipState.PENDING, DIKES.id()));
+        ACTORS.put("invited", actor("invited", ORG_A, Role.COORDINATOR, MembershipState.INVITED));
+    }
+
+    /** Who the default rules allow, per action; every other actor is denied. */
+    private static final Map<Action, Set<String>> ALLOWED = new EnumMap<>(Action.class);
+
+    static {
+        Set<String> everybody = ACTORS.keySet();
+        ALLOWED.put(Action.REGISTER_ORGANIZATION, Set.of("system"));
+        ALLOWED.put(Action.UPDATE_ORGANIZATION, Set.of("system"));
+        ALLOWED.put(Action.REGISTER_MEMBER, Set.of("system"));
+        ALLOWED.put(Action.UPDATE_MEMBER, Set.of("system", "member")); // the subject is "member"
+        ALLOWED.put(Action.CREATE_DOMAIN, everybody);
+        ALLOWED.put(Action.EDIT_DOMAIN, Set.of("system", "coordinator")); // the domain's creator
+        ALLOWED.put(Action.CREATE_COMMUNITY, everybody);
+        ALLOWED.put(Action.EDIT_COMMUNITY, Set.of("system", "coordinator"));
+        ALLOWED.put(Action.MANAGE_MEMBERS, Set.of("system", "coordinator"));
+        ALLOWED.put(Action.CREATE_PRACTICE, Set.of("system", "coordinator"));
+        ALLOWED.put(Action.EDIT_PRACTICE, Set.of("system", "coordinator", "steward"));
+        ALLOWED.put(Action.CREATE_ITEM, Set.of("system", "coordinator", "core", "member", "steward", "owner"));
+        ALLOWED.put(Action.EDIT_ITEM, Set.of("system", "coordinator", "steward", "owner"));
+        ALLOWED.put(Action.SUBMIT_ITEM, Set.of("system", "coordinator", "steward", "owner"));
+        ALLOWED.put(Action.ARCHIVE_ITEM, Set.of("system", "coordinator", "steward", "owner"));
+        ALLOWED.put(Action.SUPERSEDE_ITEM, Set.of("system", "coordinator", "steward", "owner"));
+        ALLOWED.put(Action.REVIEW_ITEM, Set.of("system", "coordinator", "core", "steward"));
+        ALLOWED.put(Action.PUBLISH_ITEM, Set.of("system", "coordinator", "core", "steward", "owner"));
+    }
+
+    /** Actions that concern one community; their denials must name it. */
+    private static final Set<Action> COMMUNITY_ACTIONS = EnumSet.range(Action.EDIT_COMMUNITY, Action.SUPERSEDE_ITEM);
+
+    private static Actor actor(String id, OrganizationId org, Role role, MembershipState state, PracticeId... stewardOf) {
+        return Actor.of(MemberId.of(id), org, List.of(RuleFixtures.membership(WATER.id(), id, role, state)),
+                Set.of(stewardOf));
+    }
+
+    /** The request CoPKit builds for an action, with the fixture's objects. */
+    private static AccessRequest request(Action action) {
+        AccessRequest base = AccessRequest.of(action);
+        return switch (action) {
+            case REGISTER_ORGANIZATION, UPDATE_ORGANIZATION, REGISTER_MEMBER, CREATE_DOMAIN, CREATE_COMMUNITY -> base;
+            case UPDATE_MEMBER -> base.subject(RuleFixtures.member("member", ORG_A));
+            case EDIT_DOMAIN -> base.domain(DOMAIN);
+            case EDIT_COMMUNITY, CREATE_PRACTICE -> base.community(WATER);
+            case MANAGE_MEMBERS -> base.community(WATER).subject(RuleFixtures.member("member", ORG_A));
+            case EDIT_PRACTICE -> base.community(WATER).practice(Optional.of(DIKES));
+            case CREATE_ITEM -> base.community(WATER).practice(Optional.of(DIKES)).audience(Audience.community());
+            case EDIT_ITEM, SUBMIT_ITEM, REVIEW_ITEM, PUBLISH_ITEM, ARCHIVE_ITEM, SUPERSEDE_ITEM ->
+                    base.community(WATER).practice(Optional.of(DIKES)).item(ITEM);
+        };
+    }
+
+    static Stream<Arguments> everyActionForEveryActor() {
+        List<Arguments> rows = new ArrayList<>();
+        for (Action action : Action.values()) {
+            for (String actor : ACTORS.keySet()) {
+                rows.add(Arguments.of(action, actor, ALLOWED.get(action).contains(actor)));
+            }
+        }
+        return rows.stream();
+    }
+
+    @Test
+    void table_coversEveryAction() {
+        assertThat(ALLOWED).containsOnlyKeys(EnumSet.allOf(Action.class));
+    }
+
+    @ParameterizedTest(name = "{0} by {1}: allowed={2}")
+    @MethodSource("everyActionForEveryActor")
+    void decide_allowsOrDeniesEachActorPerAction(Action action, String actor, boolean allowed) {
+        Decision d = RULES.decide(ACTORS.get(actor), request(action));
+
+        assertThat(d.allowed()).as("%s by %s: %s", action, actor, d.reason()).isEqualTo(allowed);
+        if (allowed) {
+            assertThat(d.reason()).isEmpty();
+        } else {
+            assertThat(d.reason()).isNotBlank();
+            if (COMMUNITY_ACTIONS.contains(action)) {
+                assertThat(d.reason()).contains("'" + COMMUNITY_NAME + "'");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Action.class, names = {"EDIT_ITEM", "SUBMIT_ITEM", "ARCHIVE_ITEM", "SUPERSEDE_ITEM",
+            "PUBLISH_ITEM"})
+    void itemActions_areDeniedToTheOwner_whenTheOwnerLeftTheCommunity(Action action) {
+        Actor ownerWhoLeft = actor("owner", ORG_A, Role.MEMBER, MembershipState.LEFT);
+
+        Decision d = RULES.decide(ownerWhoLeft, request(action));
+
+        assertThat(d.allowed()).isFalse();
+        assertThat(d.reason()).contains(COMMUNITY_NAME);
+    }
+
+    @Test
+    void reviewItem_isDeniedToAuthors_evenWhenTheyAreCoordinators() {
+        Actor coordinatingOwner = actor("owner", ORG_A, Role.COORDINATOR, MembershipState.ACTIVE, DIKES.id());
+
+        Decision d = RULES.decide(coordinatingOwner, request(Action.REVIEW_ITEM));
+
+        assertThat(d.allowed()).isFalse();
+        assertThat(d.reason()).contains("their own item").contains(COMMUNITY_NAME);
+    }
+
+    @Test
+    void publishItem_isAllowedToACoordinatingAuthor_asEditor() {
+        Actor coordinatingOwner = actor("owner", ORG_A, Role.COORDINATOR, MembershipState.ACTIVE);
+
+        assertThat(RULES.decide(coordinatingOwner, request(Action.PUBLISH_ITEM)).allowed()).isTrue();
+    }
+
+    @Test
+    void publishItem_deniesWithAPublishingReason_notAReviewingOne() {
+        Decision d = RULES.decide(ACTORS.get("member"), request(Action.PUBLISH_ITEM));
+
+        assertThat(d.reason()).contains("publish").doesNotContain("review items");
+    }
+
+    @Test
+    void editPractice_isDeniedToTheStewardOfAnotherPractice() {
+        Practice pumps = RuleFixtures.practice("p-pumps", WATER.id(), 0, Optional.empty());
+
+        Decision d = RULES.decide(ACTORS.get("steward"),
+                AccessRequest.of(Action.EDIT_PRACTICE).community(WATER).practice(Optional.of(pumps)));
+
+        assertThat(d.allowed()).isFalse();
+        assertThat(d.reason()).contains(COMMUNITY_NAME);
+    }
+
+    @Test
+    void communityActions_areDeniedToTheCoordinatorOfAnotherCommunity() {
+        Community roads = RuleFixtures.community("c-roads", "Roads", MembershipPolicy.OPEN);
+
+        for (Action action : List.of(Action.EDIT_COMMUNITY, Action.MANAGE_MEMBERS, Action.CREATE_PRACTICE)) {
+            Decision d = RULES.decide(ACTORS.get("coordinator"), AccessRequest.of(action).community(roads));
+            assertThat(d.allowed()).as(action.name()).isFalse();
+            assertThat(d.reason()).contains("'Roads'");
+        }
+    }
+
+    /** Audience must include the actor's own organisation for the two organisation levels. */
+    @Nested
+    class Audiences {
+        private Decision create(String actor, Audience audience) {
+            return RULES.decide(ACTORS.get(actor),
+                    AccessRequest.of(Action.CREATE_ITEM).community(WATER).practice(Optional.empty()).audience(audience));
+        }
+
+        private Decision edit(String actor, Audience audience) {
+            return RULES.decide(ACTORS.get(actor), request(Action.EDIT_ITEM).audience(audience));
+        }
+
+        @Test
+        void createItem_isAllowed_forOwnOrganizationAudience() {
+            assertThat(create("member", Audience.organization(ORG_A)).allowed()).isTrue();
+        }
+
+        @Test
+        void createItem_isDenied_forAnotherOrganizationsAudience() {
+            Decision d = create("member", Audience.organization(ORG_B));
+
+            assertThat(d.allowed()).isFalse();
+            assertThat(d.reason()).contains(ORG_A.value()).contains(ORG_B.value()).contains(COMMUNITY_NAME);
+        }
+
+        @Test
+        void createItem_isAllowed_forPartnersIncludingOwnOrganization() {
+            assertThat(create("member", Audience.partners(ORG_B, ORG_A)).allowed()).isTrue();
+        }
+
+        @Test
+        void createItem_isDenied_forPartnersWithoutOwnOrganization() {
+            Decision d = create("member", Audience.partners(ORG_B, ORG_C));
+
+            assertThat(d.allowed()).isFalse();
+            assertThat(d.reason()).contains("PARTNERS").contains(ORG_A.value());
+        }
+
+        @Test
+        void createItem_isAllowed_forCommunityAndPlatformAudiences() {
+            assertThat(create("member", Audience.community()).allowed()).isTrue();
+            assertThat(create("member", Audience.platform()).allowed()).isTrue();
+        }
+
+        @Test
+        void createItem_ofAnotherOrganization_isAllowedToTheSystem() {
+            assertThat(create("system", Audience.organization(ORG_B)).allowed()).isTrue();
+        }
+
+        @ParameterizedTest
+        @MethodSource("org.copkit.access.DefaultAccessRulesTest#editors")
+        void editItem_isDenied_whenTheNewAudienceExcludesTheEditorsOrganization(String editor) {
+            assertThat(edit(editor, Audience.organization(ORG_B)).allowed()).isFalse();
+            assertThat(edit(editor, Audience.partners(ORG_B, ORG_C)).allowed()).isFalse();
+        }
+
+        @ParameterizedTest
+        @MethodSource("org.copkit.access.DefaultAccessRulesTest#editors")
+        void editItem_isAllowed_whenTheNewAudienceIncludesTheEditorsOrganization(String editor) {
+            assertThat(edit(editor, Audience.organization(ORG_A)).allowed()).isTrue();
+            assertThat(edit(editor, Audience.partners(ORG_B, ORG_A)).allowed()).isTrue();
+            assertThat(edit(editor, Audience.platform()).allowed()).isTrue();
+        }
+
+        @Test
+        void editItem_withAnAudience_isStillDeniedToNonEditors() {
+            Decision d = edit("core", Audience.organization(ORG_A));
+
+            assertThat(d.allowed()).isFalse();
+            assertThat(d.reason()).contains(COMMUNITY_NAME);
+        }
+    }
+
+    static Stream<String> editors() {
+        return Stream.of("owner", "steward", "coordinator");
+    }
+
+    /**
+     * How hosts extend the rules: decide the extra restriction first and delegate everything else to
+     * {@link AccessRules#defaults()}, so the defaults (membership, roles, audiences) keep applying. Hand
+     * the instance to {@code CopKit.builder().accessRules(...)}. This one lets only members of partner
+     * organisations publish in the regional community; it is pure and thread-safe like the defaults.
+     */
+    static final class PartnersPublishInRegionalCommunity implements AccessRules {
+        private final CommunityId regional;
+        private final Set<OrganizationId> partners;
+
+        PartnersPublishInRegionalCommunity(CommunityId regional, Set<OrganizationId> partners) {
+            this.regional = regional;
+            this.partners = Set.copyOf(partners);
+        }
+
+        @Override
+        public Decision decide(Actor actor, AccessRequest request) {
+            boolean publishesInRegional = request.action() == Action.PUBLISH_ITEM
+                    && request.community().map(c -> c.id().equals(regional)).orElse(false);
+            if (!actor.system() && publishesInRegional && !partners.contains(actor.organization())) {
+                return Decision.deny("only members of partner organisations " + partners + " may publish in community '"
+                        + request.community().orElseThrow().name() + "'");
+            }
+            return AccessRules.defaults().decide(actor, request);
+        }
+    }
+
+    @Nested
+    class CustomRuleExample {
+        private final AccessRules rules = new PartnersPublishInRegionalCommunity(WATER.id(), Set.of(ORG_B, ORG_C));
+
+        private Actor coreOf(OrganizationId org, Community community) {
+            return Actor.of(MemberId.of("core-" + org.value()), org, List.of(RuleFixtures.membership(community.id(),
+                    "core-" + org.value(), Role.CORE, MembershipState.ACTIVE)), Set.of());
+        }
+
+        @Test
+        void publish_isAllowed_forACoreMemberOfAPartnerOrganization() {
+            assertThat(rules.decide(coreOf(ORG_B, WATER), request(Action.PUBLISH_ITEM)).allowed()).isTrue();
+        }
+
+        @Test
+        void publish_isDenied_forACoreMemberOfANonPartnerOrganization() {
+            Decision d = rules.decide(coreOf(ORG_A, WATER), request(Action.PUBLISH_ITEM));
+
+            assertThat(d.allowed()).isFalse();
+            assertThat(d.reason()).contains("partner organisations").contains(COMMUNITY_NAME);
+        }
+
+        @Test
+        void publish_stillFollowsTheDefaults_forPartnerOrganizationMembers() {
+            Actor plainPartnerMember = Actor.of(MemberId.of("plain-b"), ORG_B, List.of(
+                    RuleFixtures.membership(WATER.id(), "plain-b", Role.MEMBER, MembershipState.ACTIVE)), Set.of());
+
+            assertThat(rules.decide(plainPartnerMember, request(Action.PUBLISH_ITEM)).allowed()).isFalse();
+        }
+
+        @Test
+        void publish_inAnotherCommunity_isLeftToTheDefaults() {
+            Community roads = RuleFixtures.community("c-roads", "Roads", MembershipPolicy.OPEN);
+            KnowledgeItem roadItem = RuleFixtures.item("i-road", roads.id(), Optional.empty(), "someone",
+                    ItemKind.ARTICLE, Audience.community(), ItemStatus.IN_REVIEW, List.of());
+            AccessRequest publish = AccessRequest.of(Action.PUBLISH_ITEM).community(roads).practice(Optional.empty())
+                    .item(roadItem);
+
+            assertThat(rules.decide(coreOf(ORG_A, roads), publish).allowed()).isTrue();
+        }
+
+        @Test
+        void otherActions_inTheRegionalCommunity_areLeftToTheDefaults() {
+            assertThat(rules.decide(coreOf(ORG_A, WATER), request(Action.REVIEW_ITEM)).allowed()).isTrue();
+            assertThat(rules.decide(ACTORS.get("owner"), request(Action.EDIT_ITEM)).allowed()).isTrue();
+        }
+
+        @Test
+        void publish_isAllowed_forTheSystemActor() {
+            assertThat(rules.decide(Actor.systemActor(), request(Action.PUBLISH_ITEM)).allowed()).isTrue();
+        }
+    }
+}
