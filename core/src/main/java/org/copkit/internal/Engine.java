@@ -124,9 +124,15 @@ public final class Engine implements AutoCloseable {
         }
         Member m = tx.members().find(id)
                 .orElseThrow(() -> new AccessDeniedException("member " + id + " is not registered"));
+        List<org.copkit.community.Membership> memberships = tx.memberships().listByMember(id);
+        Set<org.copkit.community.CommunityId> active = memberships.stream()
+                .filter(org.copkit.community.Membership::active).map(org.copkit.community.Membership::community)
+                .collect(Collectors.toSet());
+        // stewardship counts only while the steward takes part in the practice's community: a steward
+        // who left must not keep reading the practice's drafts or have approvals counted as a steward's
         Set<org.copkit.community.PracticeId> stewardOf = tx.practices().listStewardedBy(id).stream()
-                .map(Practice::id).collect(Collectors.toSet());
-        return Actor.of(id, m.organization(), tx.memberships().listByMember(id), stewardOf);
+                .filter(p -> active.contains(p.community())).map(Practice::id).collect(Collectors.toSet());
+        return Actor.of(id, m.organization(), memberships, stewardOf);
     }
 
     @Override

@@ -87,6 +87,7 @@ final class KnowledgeItems implements KnowledgeService {
                 return found;
             });
             Audience audience = draft.audience().orElseGet(() -> defaultAudience(c, call));
+            requireOrganizations(call, "draft.audience", audience);
             call.check(AccessRequest.of(Action.CREATE_ITEM).community(c).practice(practice).audience(audience));
             Load.requireCompetencies(call.tx, "item.competencies", draft.content().competencies());
             KnowledgeItem item = call.tx.items().insert(new KnowledgeItem(KnowledgeItemId.of(call.newId()), c.id(),
@@ -98,6 +99,13 @@ final class KnowledgeItems implements KnowledgeService {
             record(call, Verb.CREATED, item, Map.of("kind", item.kind().name()));
             return item;
         });
+    }
+
+    /** An audience may only name registered organisations. */
+    private static void requireOrganizations(Call call, String field, Audience audience) {
+        for (org.copkit.member.OrganizationId o : audience.organizations()) {
+            Load.requireOrganization(call.tx, field, o);
+        }
     }
 
     private static Audience defaultAudience(Community c, Call call) {
@@ -166,8 +174,19 @@ final class KnowledgeItems implements KnowledgeService {
             Load.requireCompetencies(call.tx, "item.competencies", content.competencies());
             next.content = content;
             next.revision = cur.revision() + 1;
+            dropApprovalsOfChangedContent(next);
             return Map.of("note", n, "revision", Integer.toString(next.revision));
         });
+    }
+
+    /**
+     * Approvals were given to the content as it was; new content in review must be approved again, or
+     * an author could publish unreviewed text on the strength of earlier approvals.
+     */
+    private static void dropApprovalsOfChangedContent(Next next) {
+        if (next.status == ItemStatus.IN_REVIEW) {
+            next.approvals = new ArrayList<>();
+        }
     }
 
     @Override
@@ -175,6 +194,7 @@ final class KnowledgeItems implements KnowledgeService {
         Checks.present("audience", audience);
         return change(id, expectedVersion, Action.EDIT_ITEM, Verb.UPDATED, r -> r.audience(audience),
                 (call, cur, practice, next) -> {
+                    requireOrganizations(call, "audience", audience);
                     next.audience = audience;
                     return Map.of("audience", audience.level().name());
                 });
@@ -278,6 +298,7 @@ final class KnowledgeItems implements KnowledgeService {
                     "knowledge item " + id + " has no revision " + revision + " (it has 1 to " + cur.revision() + ")"));
             next.content = old.content();
             next.revision = cur.revision() + 1;
+            dropApprovalsOfChangedContent(next);
             return Map.of("note", n.isEmpty() ? "restored revision " + revision : n, "restored",
                     Integer.toString(revision));
         });
