@@ -124,9 +124,6 @@ class RejectedCallsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("bug: Checks.language (core/src/main/java/org/copkit/internal/Checks.java, not "
-            + "owned by this branch) only checks that a tag is well-formed, so an unassigned ISO 639 code such as "
-            + "'qq' is accepted as item.language; it should be checked against Locale.getISOLanguages()")
     void create_withAnUnknownLanguage_isInvalid_andNamesTheTag() {
         assertRejected(() -> f.as(alex).knowledge().create(article(ItemContent.of("t", "b",
                 new Locale("qq")))), InvalidInputException.class, ErrorCode.INVALID, "item.language", "qq");

@@ -126,12 +126,21 @@ public final class Checks {
             throw new InvalidInputException(field + " must name a language (a BCP 47 tag such as 'nl' or 'en') but was '"
                     + value.toLanguageTag() + "'");
         }
+        Locale checked;
         try {
-            return new Locale.Builder().setLocale(value).build();
+            checked = new Locale.Builder().setLocale(value).build();
         } catch (IllformedLocaleException e) {
             throw new InvalidInputException(field + " is not a well-formed language tag: '" + value + "'");
         }
+        String lang = checked.getLanguage();
+        if (lang.length() == 2 && !ISO_LANGUAGES.contains(lang)) {
+            throw new InvalidInputException(field + " names language '" + lang
+                    + "', which is not an ISO 639 language code");
+        }
+        return checked;
     }
+
+    private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
 
     /** Parses a BCP 47 language tag such as {@code nl} or {@code en-GB}. */
     public static Locale languageTag(String field, String tag) {

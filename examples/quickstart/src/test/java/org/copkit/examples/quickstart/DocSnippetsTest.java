@@ -53,4 +53,24 @@ class DocSnippetsTest {
             assertThat(doc).as("%s shows the snippet from %s", s.doc(), s.source()).contains(s.code());
         }
     }
+
+    @Test
+    void everyJavaBlockInTheDocs_comesFromACompiledSnippet() throws IOException {
+        List<String> snippets = snippets().stream().map(Snippet::code).toList();
+        List<Path> docs = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+        try (Stream<Path> files = Files.walk(ROOT.resolve("docs"))) {
+            files.filter(p -> p.toString().endsWith(".md")).forEach(docs::add);
+        }
+        for (Path doc : docs) {
+            String text = Files.readString(doc, StandardCharsets.UTF_8);
+            int at = 0;
+            while ((at = text.indexOf("```java\n", at)) >= 0) {
+                int end = text.indexOf("\n```", at);
+                String block = text.substring(at + "```java\n".length(), end);
+                assertThat(snippets).as("the java block in %s starting '%s' is compiled by a snippet test", doc,
+                        block.lines().findFirst().orElse("")).anyMatch(s -> s.contains(block));
+                at = end + 4;
+            }
+        }
+    }
 }
