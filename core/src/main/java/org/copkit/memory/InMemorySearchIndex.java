@@ -244,13 +244,16 @@ public final class InMemorySearchIndex implements SearchIndex {
         Set<String> wanted = new java.util.HashSet<>(terms);
         Matcher m = TOKEN.matcher(text);
         int start = 0;
+        int match = 0;
         while (m.find()) {
             if (wanted.contains(fold(m.group()))) {
-                start = Math.max(0, m.start() - 40);
+                match = m.start();
+                start = Math.max(0, match - 40);
                 break;
             }
         }
-        while (start > 0 && start < text.length() && !Character.isWhitespace(text.charAt(start - 1))) {
+        // begin after white space, but never past the match (text without spaces before it)
+        while (start > 0 && start < match && !Character.isWhitespace(text.charAt(start - 1))) {
             start++;
         }
         int end = Math.min(text.length(), start + SNIPPET);
@@ -350,7 +353,9 @@ public final class InMemorySearchIndex implements SearchIndex {
                 continue;
             }
             String title = fold(doc.title());
-            if (title.startsWith(p) || title.contains(" " + p)) {
+            // a prefix of the title, of a text following white space, or of any title word
+            if (title.startsWith(p) || title.contains(" " + p)
+                    || d.titleTokens.stream().anyMatch(t -> t.startsWith(p))) {
                 titles.add(doc.title());
             }
             doc.tags().stream().filter(t -> fold(t).startsWith(p)).forEach(tags::add);
