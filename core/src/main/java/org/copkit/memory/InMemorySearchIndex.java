@@ -73,7 +73,7 @@ public final class InMemorySearchIndex implements SearchIndex {
     }
 
     @Override
-    public void index(List<SearchDocument> documents) {
+    public synchronized void index(List<SearchDocument> documents) {
         Map<Ref, Indexed> target = docs;
         for (SearchDocument d : documents) {
             target.put(d.ref(), analyse(d));
@@ -81,7 +81,7 @@ public final class InMemorySearchIndex implements SearchIndex {
     }
 
     @Override
-    public void delete(List<Ref> refs) {
+    public synchronized void delete(List<Ref> refs) {
         Map<Ref, Indexed> target = docs;
         refs.forEach(target::remove);
     }
@@ -366,13 +366,12 @@ public final class InMemorySearchIndex implements SearchIndex {
     }
 
     @Override
-    public void rebuild(Stream<SearchDocument> documents, long checkpoint) {
+    public synchronized void rebuild(Stream<SearchDocument> documents, long checkpoint) {
         Map<Ref, Indexed> fresh = new ConcurrentHashMap<>();
         documents.forEach(d -> fresh.put(d.ref(), analyse(d)));
-        synchronized (this) {
-            docs = fresh;
-            this.checkpoint.set(checkpoint);
-        }
+        // writes are synchronized with the rebuild, so none lands in the old map and gets lost
+        docs = fresh;
+        this.checkpoint.set(checkpoint);
     }
 
     @Override

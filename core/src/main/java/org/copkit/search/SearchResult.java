@@ -9,7 +9,9 @@ import java.util.Optional;
  *
  * @param hits the requested page of hits
  * @param total how many visible documents match
- * @param facets per facet, value to count, highest count first
+ * @param facets per facet, value to count, highest count first, counted over all visible matches (not
+ *     only the page); values are the type name, the community and practice id, the tag, and the language
+ *     subtag ({@code nl} for {@code nl-BE}); values with no match are left out
  * @param didYouMean a corrected query when the backend has one
  */
 public record SearchResult(List<SearchHit> hits, long total, Map<Facet, Map<String, Long>> facets,

@@ -8,7 +8,7 @@ import org.copkit.internal.Checks;
 
 /**
  * Find documents similar to a text, for "already answered?" and "related" lists. Only current
- * documents (published, or answered for questions) are returned.
+ * documents (status {@code PUBLISHED} or {@code NEEDS_REVIEW}) are returned.
  *
  * @param text the draft's title and body, at most 20,000 characters
  * @param types only these types (empty: all)

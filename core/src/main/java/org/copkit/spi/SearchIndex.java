@@ -17,7 +17,8 @@ import org.copkit.search.SimilarQuery;
  *
  * <p>Every query method takes the reader's {@link ViewerScope} and must apply
  * {@link ViewerScope#canSee} to every hit, total, facet count and suggestion, inside the index so
- * that counts and paging are exact. Implementations are thread-safe; backend failures surface as
+ * that counts and paging are exact. A document is searchable when {@link #index} returns and gone
+ * when {@link #delete} returns. Implementations are thread-safe; backend failures surface as
  * {@link org.copkit.CopKitException} with {@link org.copkit.ErrorCode#SEARCH}.
  */
 public interface SearchIndex extends AutoCloseable {
@@ -45,7 +46,8 @@ public interface SearchIndex extends AutoCloseable {
      * @param prefix typed so far (may be empty: no suggestions)
      * @param scope the reader
      * @param limit how many at most
-     * @return distinct completions from titles and tags of visible documents
+     * @return distinct completions, whole tags and whole titles of visible current documents whose
+     *     tag or one of whose title words starts with the prefix; none for a blank prefix
      */
     List<String> suggest(String prefix, ViewerScope scope, int limit);
 
