@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.copkit.ConflictException;
+import org.copkit.InvalidInputException;
 import org.copkit.Page;
 import org.copkit.PageRequest;
 import org.copkit.Ref;
@@ -24,6 +25,7 @@ import org.copkit.community.PracticeId;
 import org.copkit.domain.Competency;
 import org.copkit.domain.Domain;
 import org.copkit.domain.DomainId;
+import org.copkit.internal.Checks;
 import org.copkit.knowledge.ItemStatus;
 import org.copkit.knowledge.KnowledgeItem;
 import org.copkit.knowledge.KnowledgeItemId;
@@ -104,6 +106,20 @@ final class MemTransaction implements Transaction {
         }
         List<V> pageRows = rows.subList(0, req.limit());
         return new Page<>(pageRows, Optional.of(cursor.apply(pageRows.get(pageRows.size() - 1))));
+    }
+
+    /** Parses a cursor that must be a non-negative number, rejecting anything else as invalid input. */
+    private static long numericCursor(String cursor, String what, long max) {
+        try {
+            long value = Long.parseLong(cursor);
+            if (value >= 0 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException("after must be a " + what + " returned by a previous page, was '"
+                + Checks.abbreviate(cursor) + "'");
     }
 
     private static <V> Page<V> pageById(Stream<V> ordered, Function<V, String> id, PageRequest req) {
@@ -323,7 +339,7 @@ final class MemTransaction implements Transaction {
 
         @Override
         public Page<Revision> list(KnowledgeItemId item, PageRequest page) {
-            int after = page.after().map(Integer::parseInt).orElse(0);
+            int after = page.after().map(c -> (int) numericCursor(c, "revision number", Integer.MAX_VALUE)).orElse(0);
             Stream<Revision> all = Stream.concat(
                     store.revisions.subMap(new InMemoryStorage.RevisionKey(item, 0), true,
                             new InMemoryStorage.RevisionKey(item, Integer.MAX_VALUE), true).values().stream(),
@@ -344,7 +360,8 @@ final class MemTransaction implements Transaction {
 
         @Override
         public Page<Activity> list(ActivityFilter filter, PageRequest page) {
-            long before = page.after().map(Long::parseLong).orElse(Long.MAX_VALUE);
+            long before = page.after().map(c -> numericCursor(c, "activity sequence", Long.MAX_VALUE))
+                    .orElse(Long.MAX_VALUE);
             List<Activity> all = new ArrayList<>(store.activityLog);
             all.addAll(activities);
             Stream<Activity> newestFirst = java.util.stream.IntStream.range(0, all.size())
