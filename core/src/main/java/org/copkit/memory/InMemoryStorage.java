@@ -91,6 +91,9 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public <T> T write(Function<Transaction, T> work) {
+        if (lock.getReadHoldCount() > 0) {
+            throw new IllegalStateException("a write transaction cannot start inside a read transaction");
+        }
         lock.writeLock().lock();
         try {
             MemTransaction tx = new MemTransaction(this, true);

@@ -27,7 +27,9 @@ import org.copkit.member.OrganizationId;
 
 /**
  * The repository interfaces of the storage SPI, one per aggregate. Listings are keyset-paged: the
- * cursor is the key of the last returned element, as text, and the order is fixed per listing.
+ * cursor is the key of the last returned element, as text, and the order is fixed per listing. "Ordered
+ * by id" means binary order of the id text (Java's {@code String.compareTo}; in SQL a binary collation
+ * such as PostgreSQL's {@code COLLATE "C"}), never a locale's collation.
  */
 public final class Repositories {
     private Repositories() {}
