@@ -12,12 +12,13 @@ import org.copkit.community.MembershipRules;
 import org.copkit.community.PracticeService;
 import org.copkit.domain.DomainService;
 import org.copkit.internal.Engine;
-import org.copkit.internal.Session;
+import org.copkit.internal.ActorServices;
 import org.copkit.knowledge.KnowledgeService;
 import org.copkit.knowledge.ReviewRules;
 import org.copkit.member.MemberId;
 import org.copkit.member.MemberService;
 import org.copkit.member.OrganizationService;
+import org.copkit.notification.Notifier;
 import org.copkit.memory.InMemorySearchIndex;
 import org.copkit.memory.InMemoryStorage;
 import org.copkit.search.SearchService;
@@ -69,7 +70,7 @@ public final class CopKit implements AutoCloseable {
     public As as(MemberId member) {
         Objects.requireNonNull(member, "member");
         engine.requireMember(member);
-        return new Session(engine, member);
+        return new ActorServices(engine, member);
     }
 
     /**
@@ -79,7 +80,7 @@ public final class CopKit implements AutoCloseable {
      * @return the system's view of the kit
      */
     public As system() {
-        return new Session(engine, MemberId.SYSTEM);
+        return new ActorServices(engine, MemberId.SYSTEM);
     }
 
     /** @return the clock the kit runs on */
@@ -147,6 +148,7 @@ public final class CopKit implements AutoCloseable {
         private AccessRules accessRules;
         private MembershipRules membershipRules;
         private ReviewRules reviewRules;
+        private Notifier notifier;
         private final List<ActivityListener> listeners = new ArrayList<>();
         private boolean built;
 
@@ -203,6 +205,12 @@ public final class CopKit implements AutoCloseable {
             return this;
         }
 
+        /** @param notifier delivers notifications the host's way (default: {@link Notifier#none()}) */
+        public Builder notifier(Notifier notifier) {
+            this.notifier = once("notifier", this.notifier, notifier);
+            return this;
+        }
+
         /**
          * @param listener receives every activity after commit; may be called several times
          */
@@ -226,7 +234,8 @@ public final class CopKit implements AutoCloseable {
             Engine engine = new Engine(new Engine.Config(st, se, c, ids != null ? ids : IdGenerator.timeOrdered(c),
                     accessRules != null ? accessRules : AccessRules.defaults(),
                     membershipRules != null ? membershipRules : MembershipRules.defaults(),
-                    reviewRules != null ? reviewRules : ReviewRules.defaults(), listeners));
+                    reviewRules != null ? reviewRules : ReviewRules.defaults(), listeners,
+                    notifier != null ? notifier : Notifier.none()));
             return new CopKit(engine, "storage=" + st + ", search=" + se);
         }
     }

@@ -15,6 +15,7 @@ import org.copkit.access.AccessRules;
 import org.copkit.activity.ActivityListener;
 import org.copkit.community.MembershipRules;
 import org.copkit.knowledge.ReviewRules;
+import org.copkit.notification.Notifier;
 import org.copkit.spi.IdGenerator;
 import org.copkit.spi.SearchIndex;
 import org.copkit.spi.Storage;
@@ -23,7 +24,7 @@ import org.copkit.spi.Storage;
  * Guice wiring for CoPKit, built only on the public {@link CopKit#builder()}. Binds a singleton
  * {@link CopKit} made from whatever the injector has bound, and the builder's defaults for the rest:
  * {@link Storage}, {@link SearchIndex}, {@link Clock}, {@link IdGenerator}, {@link AccessRules},
- * {@link MembershipRules}, {@link ReviewRules} (bind any of them directly, or install a backend module
+ * {@link MembershipRules}, {@link ReviewRules}, {@link Notifier} (bind any of them directly, or install a backend module
  * such as {@code JdbcStorageModule}), and every {@link ActivityListener} added with
  * {@link #listeners(com.google.inject.Binder)}.
  *
@@ -73,6 +74,7 @@ public final class CopKitModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), AccessRules.class);
         OptionalBinder.newOptionalBinder(binder(), MembershipRules.class);
         OptionalBinder.newOptionalBinder(binder(), ReviewRules.class);
+        OptionalBinder.newOptionalBinder(binder(), Notifier.class);
         listeners(binder());
     }
 
@@ -80,7 +82,7 @@ public final class CopKitModule extends AbstractModule {
     @Singleton
     CopKit copKit(Optional<Storage> storage, Optional<SearchIndex> search, Optional<Clock> clock,
             Optional<IdGenerator> ids, Optional<AccessRules> accessRules, Optional<MembershipRules> membershipRules,
-            Optional<ReviewRules> reviewRules, Set<ActivityListener> listeners) {
+            Optional<ReviewRules> reviewRules, Optional<Notifier> notifier, Set<ActivityListener> listeners) {
         CopKit.Builder b = CopKit.builder();
         storage.ifPresent(b::storage);
         search.ifPresent(b::search);
@@ -89,6 +91,7 @@ public final class CopKitModule extends AbstractModule {
         accessRules.ifPresent(b::accessRules);
         membershipRules.ifPresent(b::membershipRules);
         reviewRules.ifPresent(b::reviewRules);
+        notifier.ifPresent(b::notifier);
         listeners.forEach(b::listener);
         customizer.accept(b);
         return b.build();

@@ -14,6 +14,8 @@ import org.copkit.access.Visibility;
 import org.copkit.activity.Activity;
 import org.copkit.activity.Verb;
 import org.copkit.community.CommunityId;
+import org.copkit.member.MemberId;
+import org.copkit.notification.Notification;
 import org.copkit.spi.Transaction;
 
 /** One service call in progress: its transaction, its actor, its moment, and what it recorded. */
@@ -24,6 +26,7 @@ final class Call {
     final Instant now;
     private final boolean writable;
     private final List<Activity> recorded = new ArrayList<>();
+    private final List<Notification> notifications = new ArrayList<>();
 
     Call(Engine engine, Transaction tx, Actor actor, boolean writable) {
         this.engine = engine;
@@ -63,5 +66,14 @@ final class Call {
 
     List<Activity> recorded() {
         return recorded;
+    }
+
+    /** Queues a notification, delivered after commit only if the call commits. */
+    void notify(MemberId recipient, Activity activity, String reason) {
+        notifications.add(new Notification(recipient, activity, reason));
+    }
+
+    List<Notification> notifications() {
+        return notifications;
     }
 }

@@ -17,6 +17,8 @@ import org.copkit.community.Practice;
 import org.copkit.knowledge.ReviewRules;
 import org.copkit.member.Member;
 import org.copkit.member.MemberId;
+import org.copkit.notification.Notification;
+import org.copkit.notification.Notifier;
 import org.copkit.spi.IdGenerator;
 import org.copkit.spi.SearchIndex;
 import org.copkit.spi.Storage;
@@ -42,11 +44,13 @@ public final class Engine implements AutoCloseable {
     final MembershipRules membershipRules;
     final ReviewRules reviewRules;
     private final List<ActivityListener> listeners;
+    private final Notifier notifier;
     private final Indexer indexer;
 
     /** Everything the engine runs on. */
     public record Config(Storage storage, SearchIndex search, Clock clock, IdGenerator ids, AccessRules accessRules,
-            MembershipRules membershipRules, ReviewRules reviewRules, List<ActivityListener> listeners) {}
+            MembershipRules membershipRules, ReviewRules reviewRules, List<ActivityListener> listeners,
+            Notifier notifier) {}
 
     /** @param config backends, rules, clock and listeners */
     public Engine(Config config) {
@@ -58,6 +62,7 @@ public final class Engine implements AutoCloseable {
         this.membershipRules = config.membershipRules();
         this.reviewRules = config.reviewRules();
         this.listeners = List.copyOf(config.listeners());
+        this.notifier = config.notifier();
         this.indexer = new Indexer(storage, search);
         indexer.catchUp();
     }
@@ -89,17 +94,19 @@ public final class Engine implements AutoCloseable {
     /** Runs work as the actor in one write transaction; afterwards indexes and notifies. */
     <T> T write(MemberId actorId, Function<Call, T> work) {
         List<Activity> recorded = new ArrayList<>();
+        List<Notification> notifications = new ArrayList<>();
         T result = storage.write(tx -> {
             Call call = new Call(this, tx, actor(tx, actorId), true);
             T r = work.apply(call);
             recorded.addAll(call.recorded());
+            notifications.addAll(call.notifications());
             return r;
         });
-        afterCommit(recorded);
+        afterCommit(recorded, notifications);
         return result;
     }
 
-    private void afterCommit(List<Activity> activities) {
+    private void afterCommit(List<Activity> activities, List<Notification> notifications) {
         try {
             indexer.catchUp();
         } catch (RuntimeException e) {
@@ -114,6 +121,14 @@ public final class Engine implements AutoCloseable {
                     LOG.warn("activity listener {} failed on activity {} {}; the change stands", l, a.verb(),
                             a.object(), e);
                 }
+            }
+        }
+        for (Notification n : notifications) {
+            try {
+                notifier.deliver(n);
+            } catch (RuntimeException e) {
+                LOG.warn("notifier {} failed to deliver {} {} to {}; the change stands", notifier,
+                        n.activity().verb(), n.activity().object(), n.recipient(), e);
             }
         }
     }

@@ -1,15 +1,12 @@
 package org.copkit.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-
 import org.copkit.ObjectType;
-import org.copkit.Page;
-import org.copkit.PageRequest;
 import org.copkit.Ref;
-import org.copkit.knowledge.KnowledgeItem;
-import org.copkit.knowledge.KnowledgeItemId;
 import org.copkit.search.SearchDocument;
 import org.copkit.spi.Change;
 import org.copkit.spi.SearchIndex;
@@ -23,12 +20,19 @@ import org.copkit.spi.Storage;
 public final class Indexer {
     private static final int BATCH = 500;
 
+    /** Every kind of searchable aggregate; add a source here to make a new aggregate searchable. */
+    private static final List<DocumentSource> SOURCES = List.of(new ItemDocuments());
+
     private final Storage storage;
     private final SearchIndex search;
+    private final Map<ObjectType, DocumentSource> byType = new HashMap<>();
 
     Indexer(Storage storage, SearchIndex search) {
         this.storage = storage;
         this.search = search;
+        for (DocumentSource s : SOURCES) {
+            s.types().forEach(t -> byType.put(t, s));
+        }
     }
 
     /** Applies every committed change after the index's checkpoint. */
@@ -39,14 +43,14 @@ public final class Indexer {
             if (changes.isEmpty()) {
                 return;
             }
-            List<Ref> refs = changes.stream().map(Change::ref).filter(Indexer::indexed).distinct().toList();
+            List<Ref> refs = changes.stream().map(Change::ref).filter(r -> byType.containsKey(r.type())).distinct()
+                    .toList();
             List<SearchDocument> docs = new ArrayList<>();
             List<Ref> gone = new ArrayList<>();
             if (!refs.isEmpty()) {
                 storage.read(tx -> {
                     for (Ref ref : refs) {
-                        Optional<SearchDocument> doc = tx.items().find(KnowledgeItemId.of(ref.id()))
-                                .map(Indexer::document);
+                        Optional<SearchDocument> doc = byType.get(ref.type()).load(tx, ref);
                         doc.ifPresentOrElse(docs::add, () -> gone.add(ref));
                     }
                     return null;
@@ -68,28 +72,10 @@ public final class Indexer {
         long head = storage.changes().head();
         List<SearchDocument> docs = new ArrayList<>();
         storage.read(tx -> {
-            PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-            while (true) {
-                Page<KnowledgeItem> p = tx.items().list(page);
-                p.items().forEach(i -> docs.add(document(i)));
-                if (p.next().isEmpty()) {
-                    return null;
-                }
-                page = page.after(p.next().get());
-            }
+            SOURCES.forEach(s -> s.all(tx, docs::add));
+            return null;
         });
         search.rebuild(docs.stream(), head);
         catchUp();
     }
-
-    private static boolean indexed(Ref ref) {
-        return ref.type() == ObjectType.KNOWLEDGE_ITEM;
-    }
-
-    static SearchDocument document(KnowledgeItem i) {
-        return new SearchDocument(new Ref(ObjectType.KNOWLEDGE_ITEM, i.id().value()), i.content().title(),
-                i.content().body(), i.content().tags(), i.content().language(), i.status().name(), i.practice(),
-                i.visibility(), i.updatedAt());
-    }
-
 }

@@ -12,7 +12,7 @@ import org.copkit.member.OrganizationService;
 import org.copkit.search.SearchService;
 
 /** The services of one acting member. Not API: obtain it through {@link CopKit#as}. */
-public final class Session implements CopKit.As {
+public final class ActorServices implements CopKit.As {
     private final MemberId actor;
     private final OrganizationService organizations;
     private final MemberService members;
@@ -27,7 +27,7 @@ public final class Session implements CopKit.As {
      * @param engine the running kit
      * @param actor who acts
      */
-    public Session(Engine engine, MemberId actor) {
+    public ActorServices(Engine engine, MemberId actor) {
         this.actor = actor;
         this.organizations = new Organizations(engine, actor);
         this.members = new Members(engine, actor);

@@ -1,0 +1,45 @@
+package org.copkit.internal;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.copkit.ObjectType;
+import org.copkit.Page;
+import org.copkit.PageRequest;
+import org.copkit.Ref;
+import org.copkit.knowledge.KnowledgeItem;
+import org.copkit.knowledge.KnowledgeItemId;
+import org.copkit.search.SearchDocument;
+import org.copkit.spi.Transaction;
+
+/** Knowledge items as search documents. */
+final class ItemDocuments implements DocumentSource {
+    @Override
+    public Set<ObjectType> types() {
+        return Set.of(ObjectType.KNOWLEDGE_ITEM);
+    }
+
+    @Override
+    public Optional<SearchDocument> load(Transaction tx, Ref ref) {
+        return tx.items().find(KnowledgeItemId.of(ref.id())).map(ItemDocuments::document);
+    }
+
+    @Override
+    public void all(Transaction tx, Consumer<SearchDocument> sink) {
+        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+        while (true) {
+            Page<KnowledgeItem> p = tx.items().list(page);
+            p.items().forEach(i -> sink.accept(document(i)));
+            if (p.next().isEmpty()) {
+                return;
+            }
+            page = page.after(p.next().get());
+        }
+    }
+
+    static SearchDocument document(KnowledgeItem i) {
+        return new SearchDocument(new Ref(ObjectType.KNOWLEDGE_ITEM, i.id().value()), i.content().title(),
+                i.content().body(), i.content().tags(), i.content().language(), i.status().name(), i.practice(),
+                i.visibility(), i.updatedAt());
+    }
+}
