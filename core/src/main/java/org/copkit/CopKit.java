@@ -134,6 +134,15 @@ public final class CopKit implements AutoCloseable {
 
         /** @return search */
         SearchService search();
+
+        /** @return derived participation levels (peripheral, active, core) */
+        org.copkit.participation.ParticipationService participation();
+
+        /** @return endorsements of members' competencies */
+        org.copkit.member.EndorsementService endorsements();
+
+        /** @return value-creation stories */
+        org.copkit.value.ValueStoryService valueStories();
     }
 
     /**
@@ -149,6 +158,7 @@ public final class CopKit implements AutoCloseable {
         private MembershipRules membershipRules;
         private ReviewRules reviewRules;
         private Notifier notifier;
+        private org.copkit.participation.ParticipationRules participationRules;
         private final List<ActivityListener> listeners = new ArrayList<>();
         private boolean built;
 
@@ -212,6 +222,15 @@ public final class CopKit implements AutoCloseable {
         }
 
         /**
+         * @param rules how participation levels derive from activity (default:
+         *     {@link org.copkit.participation.ParticipationRules#defaults()})
+         */
+        public Builder participationRules(org.copkit.participation.ParticipationRules rules) {
+            this.participationRules = once("participationRules", this.participationRules, rules);
+            return this;
+        }
+
+        /**
          * @param listener receives every activity after commit; may be called several times
          */
         public Builder listener(ActivityListener listener) {
@@ -235,7 +254,9 @@ public final class CopKit implements AutoCloseable {
                     accessRules != null ? accessRules : AccessRules.defaults(),
                     membershipRules != null ? membershipRules : MembershipRules.defaults(),
                     reviewRules != null ? reviewRules : ReviewRules.defaults(), listeners,
-                    notifier != null ? notifier : Notifier.none()));
+                    notifier != null ? notifier : Notifier.none(),
+                    participationRules != null ? participationRules
+                            : org.copkit.participation.ParticipationRules.defaults()));
             return new CopKit(engine, "storage=" + st + ", search=" + se);
         }
     }

@@ -17,5 +17,11 @@ public enum ObjectType {
     /** A practice. */
     PRACTICE,
     /** A knowledge item. */
-    KNOWLEDGE_ITEM
+    KNOWLEDGE_ITEM,
+    /** A member's derived participation level in a community (id: {@code communityId/memberId}). */
+    PARTICIPATION_LEVEL,
+    /** An endorsement of a member's competency by another member. */
+    ENDORSEMENT,
+    /** A value-creation story of a community. */
+    VALUE_STORY
 }

@@ -35,5 +35,13 @@ public enum Verb {
     /** An item was superseded by a successor. */
     SUPERSEDED,
     /** An earlier revision was restored. */
-    RESTORED
+    RESTORED,
+    /** A member reported reading an object (the host reports views; see participation levels). */
+    VIEWED,
+    /** A member's derived participation level in a community changed. */
+    LEVEL_CHANGED,
+    /** A member endorsed another member's competency. */
+    ENDORSED,
+    /** An endorsement was withdrawn. */
+    WITHDRAWN
 }

@@ -22,6 +22,9 @@ public final class ActorServices implements CopKit.As {
     private final KnowledgeService knowledge;
     private final ActivityService activities;
     private final SearchService search;
+    private final org.copkit.participation.ParticipationService participation;
+    private final org.copkit.member.EndorsementService endorsements;
+    private final org.copkit.value.ValueStoryService valueStories;
 
     /**
      * @param engine the running kit
@@ -37,6 +40,9 @@ public final class ActorServices implements CopKit.As {
         this.knowledge = new KnowledgeItems(engine, actor);
         this.activities = new ActivityFeed(engine, actor);
         this.search = new Searches(engine, actor);
+        this.participation = new ParticipationLevels(engine, actor);
+        this.endorsements = new Endorsements(engine, actor);
+        this.valueStories = new ValueStories(engine, actor);
     }
 
     @Override
@@ -82,5 +88,20 @@ public final class ActorServices implements CopKit.As {
     @Override
     public SearchService search() {
         return search;
+    }
+
+    @Override
+    public org.copkit.participation.ParticipationService participation() {
+        return participation;
+    }
+
+    @Override
+    public org.copkit.member.EndorsementService endorsements() {
+        return endorsements;
+    }
+
+    @Override
+    public org.copkit.value.ValueStoryService valueStories() {
+        return valueStories;
     }
 }

@@ -46,11 +46,12 @@ public final class Engine implements AutoCloseable {
     private final List<ActivityListener> listeners;
     private final Notifier notifier;
     private final Indexer indexer;
+    final org.copkit.participation.ParticipationRules participationRules;
 
     /** Everything the engine runs on. */
     public record Config(Storage storage, SearchIndex search, Clock clock, IdGenerator ids, AccessRules accessRules,
             MembershipRules membershipRules, ReviewRules reviewRules, List<ActivityListener> listeners,
-            Notifier notifier) {}
+            Notifier notifier, org.copkit.participation.ParticipationRules participationRules) {}
 
     /** @param config backends, rules, clock and listeners */
     public Engine(Config config) {
@@ -63,6 +64,7 @@ public final class Engine implements AutoCloseable {
         this.reviewRules = config.reviewRules();
         this.listeners = List.copyOf(config.listeners());
         this.notifier = config.notifier();
+        this.participationRules = config.participationRules();
         this.indexer = new Indexer(storage, search);
         indexer.catchUp();
     }

@@ -347,6 +347,11 @@ final class KnowledgeItems implements KnowledgeService {
         });
     }
 
+    @Override
+    public boolean viewed(KnowledgeItemId id) {
+        return Views.itemViewed(engine, actor, id);
+    }
+
     private static void record(Call call, Verb verb, KnowledgeItem item, Map<String, String> details) {
         call.record(verb, Ref.of(ObjectType.KNOWLEDGE_ITEM, item.id()),
                 item.supersededBy().filter(s -> verb == Verb.SUPERSEDED).map(s -> Ref.of(ObjectType.KNOWLEDGE_ITEM, s)),

@@ -106,4 +106,15 @@ public interface KnowledgeService {
      * @throws org.copkit.NotFoundException when the item is not visible or has no such revision
      */
     Revision revision(KnowledgeItemId id, int number);
+
+    /**
+     * Reports that the actor read the item (the host calls this when it shows the item), recorded as a
+     * {@link org.copkit.activity.Verb#VIEWED} activity that counts towards participation levels. A
+     * repeated view by the same member within 24 hours of the last recorded one is not recorded again.
+     *
+     * @param id the item
+     * @return true when a view was recorded, false for a repeated view
+     * @throws org.copkit.NotFoundException when unknown or not visible to the actor
+     */
+    boolean viewed(KnowledgeItemId id);
 }

@@ -56,6 +56,15 @@ public final class InMemoryStorage implements Storage {
     final List<Change> changeLog = new ArrayList<>();
     final List<org.copkit.activity.Activity> activityLog = new ArrayList<>();
     long lastChange;
+    final MemTable<MembershipKey, org.copkit.participation.ParticipationLevel> participationLevels = new MemTable<>(
+            ObjectType.PARTICIPATION_LEVEL,
+            Comparator.comparing(MembershipKey::community).thenComparing(MembershipKey::member),
+            l -> new MembershipKey(l.community(), l.member()), org.copkit.participation.ParticipationLevel::version,
+            MembershipKey::toString);
+    final MemTable<org.copkit.member.EndorsementId, org.copkit.member.Endorsement> endorsements = table(
+            ObjectType.ENDORSEMENT, org.copkit.member.Endorsement::id, org.copkit.member.Endorsement::version);
+    final MemTable<org.copkit.value.ValueStoryId, org.copkit.value.ValueStory> valueStories = table(
+            ObjectType.VALUE_STORY, org.copkit.value.ValueStory::id, org.copkit.value.ValueStory::version);
 
     private InMemoryStorage(Clock clock) {
         this.clock = clock;

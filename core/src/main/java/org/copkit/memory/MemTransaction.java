@@ -57,6 +57,9 @@ final class MemTransaction implements Transaction {
     private final MemTableView<MembershipKey, Membership> memberships;
     private final MemTableView<PracticeId, Practice> practices;
     private final MemTableView<KnowledgeItemId, KnowledgeItem> items;
+    private final MemTableView<MembershipKey, org.copkit.participation.ParticipationLevel> participationLevels;
+    private final MemTableView<org.copkit.member.EndorsementId, org.copkit.member.Endorsement> endorsements;
+    private final MemTableView<org.copkit.value.ValueStoryId, org.copkit.value.ValueStory> valueStories;
 
     MemTransaction(InMemoryStorage store, boolean writable) {
         this.store = store;
@@ -69,6 +72,9 @@ final class MemTransaction implements Transaction {
         memberships = view(store.memberships);
         practices = view(store.practices);
         items = view(store.items);
+        participationLevels = view(store.participationLevels);
+        endorsements = view(store.endorsements);
+        valueStories = view(store.valueStories);
     }
 
     private <K, V> MemTableView<K, V> view(MemTable<K, V> table) {
@@ -370,6 +376,88 @@ final class MemTransaction implements Transaction {
                     .filter(a -> filter.actor().isEmpty() || a.actor().equals(filter.actor().get()))
                     .filter(a -> filter.object().isEmpty() || a.object().equals(filter.object().get()));
             return page(newestFirst, a -> a.sequence() < before, a -> Long.toString(a.sequence()), page);
+        }
+
+        @Override
+        public Page<Activity> listSince(CommunityId community, Instant since, PageRequest page) {
+            long after = page.after().map(c -> numericCursor(c, "activity sequence", Long.MAX_VALUE)).orElse(0L);
+            Stream<Activity> oldestFirst = Stream.concat(store.activityLog.stream(), activities.stream())
+                    .filter(a -> a.community().equals(Optional.of(community))).filter(a -> !a.at().isBefore(since));
+            return page(oldestFirst, a -> a.sequence() > after, a -> Long.toString(a.sequence()), page);
+        }
+    }
+
+    // ---- participation levels, endorsements and value stories
+
+    @Override
+    public Repositories.ParticipationLevels participationLevels() {
+        return new ParticipationLevelsRepo();
+    }
+
+    @Override
+    public Repositories.Endorsements endorsements() {
+        return new EndorsementsRepo();
+    }
+
+    @Override
+    public Repositories.ValueStories valueStories() {
+        return new ValueStoriesRepo();
+    }
+
+    private final class ParticipationLevelsRepo
+            extends Delegating<MembershipKey, org.copkit.participation.ParticipationLevel>
+            implements Repositories.ParticipationLevels {
+        ParticipationLevelsRepo() {
+            super(participationLevels);
+        }
+
+        @Override
+        public Page<org.copkit.participation.ParticipationLevel> listByCommunity(CommunityId community,
+                PageRequest page) {
+            return pageById(view.values().filter(l -> l.community().equals(community)), l -> l.member().value(),
+                    page);
+        }
+    }
+
+    private final class EndorsementsRepo
+            extends Delegating<org.copkit.member.EndorsementId, org.copkit.member.Endorsement>
+            implements Repositories.Endorsements {
+        EndorsementsRepo() {
+            super(endorsements);
+        }
+
+        @Override
+        public org.copkit.member.Endorsement insert(org.copkit.member.Endorsement e) {
+            checkWritable();
+            if (find(e.endorsee(), e.competency(), e.endorser()).isPresent()) {
+                throw new ConflictException(e.endorser() + " already endorsed competency " + e.competency() + " of "
+                        + e.endorsee());
+            }
+            return super.insert(e);
+        }
+
+        @Override
+        public Optional<org.copkit.member.Endorsement> find(MemberId endorsee, org.copkit.domain.CompetencyId competency,
+                MemberId endorser) {
+            return view.values().filter(e -> e.endorsee().equals(endorsee) && e.competency().equals(competency)
+                    && e.endorser().equals(endorser)).findFirst();
+        }
+
+        @Override
+        public Page<org.copkit.member.Endorsement> listByEndorsee(MemberId endorsee, PageRequest page) {
+            return pageById(view.values().filter(e -> e.endorsee().equals(endorsee)), e -> e.id().value(), page);
+        }
+    }
+
+    private final class ValueStoriesRepo extends Delegating<org.copkit.value.ValueStoryId, org.copkit.value.ValueStory>
+            implements Repositories.ValueStories {
+        ValueStoriesRepo() {
+            super(valueStories);
+        }
+
+        @Override
+        public Page<org.copkit.value.ValueStory> listByCommunity(CommunityId community, PageRequest page) {
+            return pageById(view.values().filter(s -> s.community().equals(community)), s -> s.id().value(), page);
         }
     }
 }

@@ -131,5 +131,40 @@ public final class Repositories {
          * @return matching activities, newest first
          */
         Page<Activity> list(ActivityFilter filter, PageRequest page);
+
+        /**
+         * Activities of one community at or after an instant, for rolling-window counts.
+         *
+         * @param community the community
+         * @param since only activities with {@code at} at or after this instant
+         * @param page cursor is a sequence; listing is oldest first (ascending sequence)
+         * @return matching activities, oldest first
+         */
+        Page<Activity> listSince(CommunityId community, java.time.Instant since, PageRequest page);
+    }
+
+    /** Derived participation levels, keyed by community and member like memberships. */
+    public interface ParticipationLevels
+            extends Repository<MembershipKey, org.copkit.participation.ParticipationLevel> {
+        /** @return stored levels of one community, ordered by member id */
+        Page<org.copkit.participation.ParticipationLevel> listByCommunity(CommunityId community, PageRequest page);
+    }
+
+    /**
+     * Endorsements. At most one endorsement exists per endorsee, competency and endorser: inserting a
+     * second one fails with {@link org.copkit.ConflictException} (withdrawn ones are updated instead).
+     */
+    public interface Endorsements extends Repository<org.copkit.member.EndorsementId, org.copkit.member.Endorsement> {
+        /** @return the endorsement of that competency of the endorsee by the endorser, withdrawn or not */
+        Optional<org.copkit.member.Endorsement> find(MemberId endorsee, CompetencyId competency, MemberId endorser);
+
+        /** @return endorsements received by one member, withdrawn ones too, ordered by id */
+        Page<org.copkit.member.Endorsement> listByEndorsee(MemberId endorsee, PageRequest page);
+    }
+
+    /** Value-creation stories. */
+    public interface ValueStories extends Repository<org.copkit.value.ValueStoryId, org.copkit.value.ValueStory> {
+        /** @return stories of one community, ordered by id */
+        Page<org.copkit.value.ValueStory> listByCommunity(CommunityId community, PageRequest page);
     }
 }

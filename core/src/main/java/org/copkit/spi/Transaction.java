@@ -34,4 +34,13 @@ public interface Transaction {
 
     /** @return the activity log */
     Repositories.Activities activities();
+
+    /** @return derived participation levels */
+    Repositories.ParticipationLevels participationLevels();
+
+    /** @return endorsements of competencies */
+    Repositories.Endorsements endorsements();
+
+    /** @return value-creation stories */
+    Repositories.ValueStories valueStories();
 }
