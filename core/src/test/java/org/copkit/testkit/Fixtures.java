@@ -302,4 +302,34 @@ public final class Fixtures {
                 i.audience(), status, i.owner(), i.revision(), i.approvals(), i.reviewBy(), i.publishedAt(),
                 i.supersededBy(), i.provenance(), i.createdAt(), i.updatedAt(), i.version());
     }
+
+    // ---- participation levels, endorsements and value stories
+
+    /** @return a stored participation level (version 1, since {@link #AT}) */
+    public static org.copkit.participation.ParticipationLevel participationLevel(String community, String member,
+            org.copkit.participation.Level level) {
+        return new org.copkit.participation.ParticipationLevel(CommunityId.of(community), MemberId.of(member), level,
+                AT, 1);
+    }
+
+    /** @return a current endorsement (version 1, given at {@link #AT}) */
+    public static org.copkit.member.Endorsement endorsement(String id, String endorsee, String competency,
+            String endorser) {
+        return new org.copkit.member.Endorsement(org.copkit.member.EndorsementId.of(id), MemberId.of(endorsee),
+                org.copkit.domain.CompetencyId.of(competency), MemberId.of(endorser), AT, Optional.empty(), 1);
+    }
+
+    /**
+     * @return an APPLIED value story (version 1) in Dutch with three evidence references in a fixed
+     *     order (a knowledge item, a member, a community) and a partner audience of org-a and org-b
+     */
+    public static org.copkit.value.ValueStory valueStory(String id, String community, String author) {
+        org.copkit.value.ValueStoryContent content = new org.copkit.value.ValueStoryContent(
+                org.copkit.value.ValueCycle.APPLIED, "Story " + id, "We *saved* a week with " + id + ".\n",
+                Locale.forLanguageTag("nl"), List.of(itemRef("i-9"), new Ref(ObjectType.MEMBER, author),
+                        new Ref(ObjectType.COMMUNITY, community)));
+        return new org.copkit.value.ValueStory(org.copkit.value.ValueStoryId.of(id), CommunityId.of(community),
+                MemberId.of(author), content, Audience.partners(OrganizationId.of("org-a"), OrganizationId.of("org-b")),
+                AT, at(5), 1);
+    }
 }

@@ -1651,4 +1651,138 @@ public abstract class StorageContract {
         assertThat(changes).allSatisfy(c -> assertThat(c.version()).isEqualTo(1L));
         assertThat(storage.changes().head()).isEqualTo(changes.get(changes.size() - 1).sequence());
     }
+
+    // =====================================================================================================
+    // Participation levels, endorsements and value stories (and activities of a community since an instant)
+    // =====================================================================================================
+
+    @Test
+    @DisplayName("participation levels round-trip by community and member, conflict on a duplicate or stale write, and feed the change feed")
+    public void participationLevelsRoundTrip() {
+        givenWorld();
+        long head = storage.changes().head();
+        var level = Fixtures.participationLevel(COM_1, ANN, org.copkit.participation.Level.ACTIVE);
+        MembershipKey key = new MembershipKey(CommunityId.of(COM_1), MemberId.of(ANN));
+        given(tx -> tx.participationLevels().insert(level));
+        assertThat(read((Transaction tx) -> tx.participationLevels().find(key))).contains(level);
+        assertThatThrownBy(() -> given(tx -> tx.participationLevels().insert(level)))
+                .isInstanceOf(ConflictException.class);
+        var core = new org.copkit.participation.ParticipationLevel(level.community(), level.member(),
+                org.copkit.participation.Level.CORE, at(100), 2);
+        given(tx -> tx.participationLevels().update(core));
+        assertThatThrownBy(() -> given(tx -> tx.participationLevels().update(core)))
+                .isInstanceOf(ConflictException.class);
+        assertThat(read((Transaction tx) -> tx.participationLevels().find(key))).contains(core);
+        assertThat(storage.changes().after(head, 100)).extracting(Change::ref, Change::version).containsExactly(
+                tuple(new Ref(ObjectType.PARTICIPATION_LEVEL, COM_1 + "/" + ANN), 1L),
+                tuple(new Ref(ObjectType.PARTICIPATION_LEVEL, COM_1 + "/" + ANN), 2L));
+    }
+
+    @Test
+    @DisplayName("participation levels of one community are listed by member id, page by page, and no other community's")
+    public void participationLevelsListByCommunity() {
+        givenWorld();
+        given(tx -> {
+            for (String m : List.of("m-05", "m-01", "m-04", "m-02", "m-03")) {
+                tx.participationLevels().insert(Fixtures.participationLevel(COM_1, m,
+                        org.copkit.participation.Level.PERIPHERAL));
+            }
+            tx.participationLevels().insert(Fixtures.participationLevel(COM_2, "m-00",
+                    org.copkit.participation.Level.CORE));
+        });
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.participationLevels()
+                .listByCommunity(CommunityId.of(COM_1), p), 2))).extracting(l -> l.member().value())
+                .containsExactly("m-01", "m-02", "m-03", "m-04", "m-05");
+    }
+
+    @Test
+    @DisplayName("endorsements round-trip, are found by endorsee, competency and endorser, and are unique per that triple")
+    public void endorsementsRoundTripAndUniqueness() {
+        givenWorld();
+        long head = storage.changes().head();
+        var e = Fixtures.endorsement("end-1", ANN, COMP_1, BOB);
+        given(tx -> tx.endorsements().insert(e));
+        assertThat(read((Transaction tx) -> tx.endorsements().find(e.id()))).contains(e);
+        assertThat(read((Transaction tx) -> tx.endorsements().find(MemberId.of(ANN), CompetencyId.of(COMP_1), MemberId.of(BOB))))
+                .contains(e);
+        assertThat(read((Transaction tx) -> tx.endorsements().find(MemberId.of(BOB), CompetencyId.of(COMP_1), MemberId.of(ANN))))
+                .isEmpty();
+        assertThatThrownBy(() -> given(tx -> tx.endorsements().insert(Fixtures.endorsement("end-2", ANN, COMP_1, BOB))))
+                .isInstanceOf(ConflictException.class);
+        assertThat(read((Transaction tx) -> tx.endorsements().find(org.copkit.member.EndorsementId.of("end-2")))).isEmpty();
+        var withdrawn = new org.copkit.member.Endorsement(e.id(), e.endorsee(), e.competency(), e.endorser(),
+                e.endorsedAt(), Optional.of(at(50)), 2);
+        given(tx -> tx.endorsements().update(withdrawn));
+        assertThatThrownBy(() -> given(tx -> tx.endorsements().update(withdrawn))).isInstanceOf(ConflictException.class);
+        assertThat(read((Transaction tx) -> tx.endorsements().find(e.id()))).contains(withdrawn);
+        assertThat(storage.changes().after(head, 100)).extracting(Change::ref, Change::version).containsExactly(
+                tuple(new Ref(ObjectType.ENDORSEMENT, "end-1"), 1L), tuple(new Ref(ObjectType.ENDORSEMENT, "end-1"), 2L));
+    }
+
+    @Test
+    @DisplayName("endorsements of one member are listed by id, page by page, withdrawn ones included")
+    public void endorsementsListByEndorsee() {
+        givenWorld();
+        given(tx -> {
+            tx.endorsements().insert(Fixtures.endorsement("end-3", ANN, COMP_1, BOB));
+            tx.endorsements().insert(Fixtures.endorsement("end-1", ANN, COMP_2, BOB));
+            tx.endorsements().insert(Fixtures.endorsement("end-2", ANN, COMP_1, CAT));
+            tx.endorsements().insert(Fixtures.endorsement("end-0", BOB, COMP_1, ANN));
+            tx.endorsements().update(new org.copkit.member.Endorsement(org.copkit.member.EndorsementId.of("end-2"),
+                    MemberId.of(ANN), CompetencyId.of(COMP_1), MemberId.of(CAT), AT, Optional.of(at(9)), 2));
+        });
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.endorsements().listByEndorsee(MemberId.of(ANN), p), 2)))
+                .extracting(x -> x.id().value()).containsExactly("end-1", "end-2", "end-3");
+    }
+
+    @Test
+    @DisplayName("value stories round-trip with evidence in order and audience, conflict when stale, list by community and feed the change feed")
+    public void valueStoriesRoundTrip() {
+        givenWorld();
+        long head = storage.changes().head();
+        var s = Fixtures.valueStory("vs-2", COM_1, ANN);
+        given(tx -> {
+            tx.valueStories().insert(s);
+            tx.valueStories().insert(Fixtures.valueStory("vs-1", COM_1, BOB));
+            tx.valueStories().insert(Fixtures.valueStory("vs-3", COM_1, CAT));
+            tx.valueStories().insert(Fixtures.valueStory("vs-0", COM_2, BOB));
+        });
+        assertThat(read((Transaction tx) -> tx.valueStories().find(s.id()))).contains(s);
+        assertThatThrownBy(() -> given(tx -> tx.valueStories().insert(s))).isInstanceOf(ConflictException.class);
+        var edited = new org.copkit.value.ValueStory(s.id(), s.community(), s.author(), s.content().withEvidence(
+                List.of(new Ref(ObjectType.COMMUNITY, COM_1), itemRef("i-9"))), Audience.community(), s.createdAt(),
+                at(60), 2);
+        given(tx -> tx.valueStories().update(edited));
+        assertThatThrownBy(() -> given(tx -> tx.valueStories().update(edited))).isInstanceOf(ConflictException.class);
+        assertThat(read((Transaction tx) -> tx.valueStories().find(s.id()))).contains(edited);
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.valueStories().listByCommunity(CommunityId.of(COM_1), p),
+                2))).extracting(x -> x.id().value()).containsExactly("vs-1", "vs-2", "vs-3");
+        assertThat(storage.changes().after(head, 100)).filteredOn(c -> c.ref().id().equals("vs-2"))
+                .extracting(Change::ref, Change::version).containsExactly(
+                        tuple(new Ref(ObjectType.VALUE_STORY, "vs-2"), 1L), tuple(new Ref(ObjectType.VALUE_STORY, "vs-2"), 2L));
+    }
+
+    @Test
+    @DisplayName("activities of a community since an instant are listed oldest first, from that instant on, page by page")
+    public void activitiesOfACommunitySince() {
+        givenWorld();
+        Optional<CommunityId> com1 = Optional.of(CommunityId.of(COM_1));
+        given(tx -> {
+            for (int i = 0; i < 7; i++) {
+                Activity a = activity(ANN, Verb.EDITED, itemRef("i-" + i), com1);
+                tx.activities().append(new Activity(0, a.actor(), a.verb(), a.object(), a.target(), a.community(),
+                        at(i * 10L), a.visibility(), a.details()));
+            }
+            tx.activities().append(activity(ANN, Verb.EDITED, itemRef("i-other"), Optional.of(CommunityId.of(COM_2))));
+            tx.activities().append(activity(ANN, Verb.EDITED, itemRef("i-none"), Optional.empty()));
+        });
+        List<Activity> since = read((Transaction tx) -> readAllPages(p -> tx.activities()
+                .listSince(CommunityId.of(COM_1), at(20), p), 2));
+        assertThat(since).extracting(a -> a.object().id()).containsExactly("i-2", "i-3", "i-4", "i-5", "i-6");
+        assertThat(since).extracting(Activity::sequence).isSorted();
+        assertThat(read((Transaction tx) -> tx.activities().listSince(CommunityId.of(COM_1), at(1_000), PageRequest.first(5)))
+                .items()).isEmpty();
+        assertThatThrownBy(() -> read(tx -> tx.activities().listSince(CommunityId.of(COM_1), AT,
+                PageRequest.first(5).after("not-a-number")))).isInstanceOf(InvalidInputException.class);
+    }
 }
