@@ -83,6 +83,16 @@ public final class CopKit implements AutoCloseable {
         return new ActorServices(engine, MemberId.SYSTEM);
     }
 
+    /**
+     * Periodic upkeep for the host's scheduler: flags published items past their review-by date and
+     * opens review tasks. Runs as the system actor.
+     *
+     * @return the maintenance service
+     */
+    public org.copkit.review.MaintenanceService maintenance() {
+        return new org.copkit.internal.Maintenance(engine);
+    }
+
     /** @return the clock the kit runs on */
     public Clock clock() {
         return engine.clock();
@@ -134,6 +144,12 @@ public final class CopKit implements AutoCloseable {
 
         /** @return search */
         SearchService search();
+
+        /** @return review tasks and marking domain changes */
+        org.copkit.review.ReviewService reviews();
+
+        /** @return the actor's subscriptions and notification preference */
+        org.copkit.subscription.SubscriptionService subscriptions();
     }
 
     /**

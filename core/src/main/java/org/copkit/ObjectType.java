@@ -17,5 +17,15 @@ public enum ObjectType {
     /** A practice. */
     PRACTICE,
     /** A knowledge item. */
-    KNOWLEDGE_ITEM
+    KNOWLEDGE_ITEM,
+    /** A review task for a knowledge item. */
+    REVIEW_TASK,
+    /** A tag, as a subscription target (id: the lower-case tag). */
+    TAG,
+    /** A conversation (question or discussion). */
+    CONVERSATION,
+    /** A member's subscription to a target. */
+    SUBSCRIPTION,
+    /** A member's notification preference (id: the member id). */
+    NOTIFICATION_PREFERENCE
 }

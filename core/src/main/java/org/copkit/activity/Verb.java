@@ -35,5 +35,15 @@ public enum Verb {
     /** An item was superseded by a successor. */
     SUPERSEDED,
     /** An earlier revision was restored. */
-    RESTORED
+    RESTORED,
+    /** A published item was flagged as needing review (review date passed or its domain changed). */
+    FLAGGED,
+    /** An item's content was confirmed in a review; it is published again with a new review date. */
+    CONFIRMED,
+    /** A change in a domain was marked (for example new subsidy rules). */
+    DOMAIN_CHANGED,
+    /** A member followed a target. */
+    FOLLOWED,
+    /** A member stopped following a target. */
+    UNFOLLOWED
 }

@@ -22,6 +22,8 @@ public final class ActorServices implements CopKit.As {
     private final KnowledgeService knowledge;
     private final ActivityService activities;
     private final SearchService search;
+    private final org.copkit.review.ReviewService reviews;
+    private final org.copkit.subscription.SubscriptionService subscriptions;
 
     /**
      * @param engine the running kit
@@ -37,6 +39,8 @@ public final class ActorServices implements CopKit.As {
         this.knowledge = new KnowledgeItems(engine, actor);
         this.activities = new ActivityFeed(engine, actor);
         this.search = new Searches(engine, actor);
+        this.reviews = new Reviews(engine, actor);
+        this.subscriptions = new Subscriptions(engine, actor);
     }
 
     @Override
@@ -82,5 +86,15 @@ public final class ActorServices implements CopKit.As {
     @Override
     public SearchService search() {
         return search;
+    }
+
+    @Override
+    public org.copkit.review.ReviewService reviews() {
+        return reviews;
+    }
+
+    @Override
+    public org.copkit.subscription.SubscriptionService subscriptions() {
+        return subscriptions;
     }
 }

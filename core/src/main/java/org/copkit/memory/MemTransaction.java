@@ -57,6 +57,9 @@ final class MemTransaction implements Transaction {
     private final MemTableView<MembershipKey, Membership> memberships;
     private final MemTableView<PracticeId, Practice> practices;
     private final MemTableView<KnowledgeItemId, KnowledgeItem> items;
+    private final MemTableView<org.copkit.review.ReviewTaskId, org.copkit.review.ReviewTask> reviewTasks;
+    private final MemTableView<org.copkit.subscription.SubscriptionId, org.copkit.subscription.Subscription> subscriptions;
+    private final MemTableView<MemberId, org.copkit.subscription.NotificationPreference> preferences;
 
     MemTransaction(InMemoryStorage store, boolean writable) {
         this.store = store;
@@ -69,6 +72,9 @@ final class MemTransaction implements Transaction {
         memberships = view(store.memberships);
         practices = view(store.practices);
         items = view(store.items);
+        reviewTasks = view(store.reviewTasks);
+        subscriptions = view(store.subscriptions);
+        preferences = view(store.preferences);
     }
 
     private <K, V> MemTableView<K, V> view(MemTable<K, V> table) {
@@ -316,6 +322,13 @@ final class MemTransaction implements Transaction {
         public Page<KnowledgeItem> list(PageRequest page) {
             return pageById(view.values(), i -> i.id().value(), page);
         }
+
+        @Override
+        public Page<KnowledgeItem> listDueForReview(Instant before, PageRequest page) {
+            Checks.present("before", before);
+            return pageById(view.values().filter(i -> i.status() == ItemStatus.PUBLISHED)
+                    .filter(i -> i.reviewBy().map(r -> r.isBefore(before)).orElse(false)), i -> i.id().value(), page);
+        }
     }
 
     private final class RevisionsRepo implements Repositories.Revisions {
@@ -370,6 +383,92 @@ final class MemTransaction implements Transaction {
                     .filter(a -> filter.actor().isEmpty() || a.actor().equals(filter.actor().get()))
                     .filter(a -> filter.object().isEmpty() || a.object().equals(filter.object().get()));
             return page(newestFirst, a -> a.sequence() < before, a -> Long.toString(a.sequence()), page);
+        }
+    }
+
+    // ---- freshness and subscriptions ------------------------------------------------------------
+
+    @Override
+    public Repositories.ReviewTasks reviewTasks() {
+        return new ReviewTasksRepo();
+    }
+
+    @Override
+    public Repositories.Subscriptions subscriptions() {
+        return new SubscriptionsRepo();
+    }
+
+    @Override
+    public Repositories.NotificationPreferences notificationPreferences() {
+        return new PreferencesRepo();
+    }
+
+    private final class ReviewTasksRepo
+            extends Delegating<org.copkit.review.ReviewTaskId, org.copkit.review.ReviewTask>
+            implements Repositories.ReviewTasks {
+        ReviewTasksRepo() {
+            super(reviewTasks);
+        }
+
+        @Override
+        public List<org.copkit.review.ReviewTask> listByItem(KnowledgeItemId item) {
+            return view.values().filter(t -> t.item().equals(item)).toList();
+        }
+
+        @Override
+        public Page<org.copkit.review.ReviewTask> listByAssignee(MemberId member,
+                Set<org.copkit.review.ReviewTaskStatus> statuses, PageRequest page) {
+            return pageById(view.values().filter(t -> t.assignees().contains(member))
+                    .filter(t -> statuses.isEmpty() || statuses.contains(t.status())), t -> t.id().value(), page);
+        }
+
+        @Override
+        public Page<org.copkit.review.ReviewTask> listByCommunity(CommunityId community,
+                Set<org.copkit.review.ReviewTaskStatus> statuses, PageRequest page) {
+            return pageById(view.values().filter(t -> t.community().equals(community))
+                    .filter(t -> statuses.isEmpty() || statuses.contains(t.status())), t -> t.id().value(), page);
+        }
+    }
+
+    private final class SubscriptionsRepo
+            extends Delegating<org.copkit.subscription.SubscriptionId, org.copkit.subscription.Subscription>
+            implements Repositories.Subscriptions {
+        SubscriptionsRepo() {
+            super(subscriptions);
+        }
+
+        @Override
+        public org.copkit.subscription.Subscription insert(org.copkit.subscription.Subscription entity) {
+            find(entity.member(), entity.target()).ifPresent(s -> {
+                throw new ConflictException("member " + entity.member() + " already has subscription " + s.id()
+                        + " to " + entity.target());
+            });
+            return super.insert(entity);
+        }
+
+        @Override
+        public Optional<org.copkit.subscription.Subscription> find(MemberId member, Ref target) {
+            return view.values().filter(s -> s.member().equals(member) && s.target().equals(target)).findFirst();
+        }
+
+        @Override
+        public Page<org.copkit.subscription.Subscription> listByMember(MemberId member, PageRequest page) {
+            return pageById(view.values().filter(s -> s.member().equals(member) && s.active()),
+                    s -> s.id().value(), page);
+        }
+
+        @Override
+        public Page<org.copkit.subscription.Subscription> listByTarget(Ref target, PageRequest page) {
+            return pageById(view.values().filter(s -> s.target().equals(target) && s.active())
+                    .sorted(Comparator.comparing(org.copkit.subscription.Subscription::member)),
+                    s -> s.member().value(), page);
+        }
+    }
+
+    private final class PreferencesRepo extends Delegating<MemberId, org.copkit.subscription.NotificationPreference>
+            implements Repositories.NotificationPreferences {
+        PreferencesRepo() {
+            super(preferences);
         }
     }
 }

@@ -34,4 +34,13 @@ public interface Transaction {
 
     /** @return the activity log */
     Repositories.Activities activities();
+
+    /** @return review tasks of knowledge items */
+    Repositories.ReviewTasks reviewTasks();
+
+    /** @return subscriptions */
+    Repositories.Subscriptions subscriptions();
+
+    /** @return notification preferences */
+    Repositories.NotificationPreferences notificationPreferences();
 }
