@@ -83,6 +83,16 @@ public final class CopKit implements AutoCloseable {
         return new ActorServices(engine, MemberId.SYSTEM);
     }
 
+    /**
+     * Periodic upkeep for the host's scheduler: flags published items past their review-by date and
+     * opens review tasks. Runs as the system actor.
+     *
+     * @return the maintenance service
+     */
+    public org.copkit.review.MaintenanceService maintenance() {
+        return new org.copkit.internal.Maintenance(engine);
+    }
+
     /** @return the clock the kit runs on */
     public Clock clock() {
         return engine.clock();
@@ -143,6 +153,11 @@ public final class CopKit implements AutoCloseable {
 
         /** @return value-creation stories */
         org.copkit.value.ValueStoryService valueStories();
+        /** @return review tasks and marking domain changes */
+        org.copkit.review.ReviewService reviews();
+
+        /** @return the actor's subscriptions and notification preference */
+        org.copkit.subscription.SubscriptionService subscriptions();
     }
 
     /**

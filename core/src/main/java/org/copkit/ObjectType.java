@@ -23,5 +23,15 @@ public enum ObjectType {
     /** An endorsement of a member's competency by another member. */
     ENDORSEMENT,
     /** A value-creation story of a community. */
-    VALUE_STORY
+    VALUE_STORY,
+    /** A review task for a knowledge item. */
+    REVIEW_TASK,
+    /** A tag, as a subscription target (id: the lower-case tag). */
+    TAG,
+    /** A conversation (question or discussion). */
+    CONVERSATION,
+    /** A member's subscription to a target. */
+    SUBSCRIPTION,
+    /** A member's notification preference (id: the member id). */
+    NOTIFICATION_PREFERENCE
 }

@@ -41,6 +41,8 @@ public interface AccessRules {
      * practice's stewards;</li>
      * <li>core members, coordinators and stewards review items, never their own;</li>
      * <li>publishing is done by the owner or a reviewer; superseding by anyone who may edit.</li>
+     * <li>a domain change is marked by the domain's creator or a coordinator of a community on the
+     * domain; a community's review tasks are listed by its coordinators.</li>
      * </ul>
      *
      * @return the default rules

@@ -37,5 +37,12 @@ public enum Action {
     /** Archive an item. */
     ARCHIVE_ITEM,
     /** Mark an item as superseded by a successor. */
-    SUPERSEDE_ITEM
+    SUPERSEDE_ITEM,
+    /**
+     * Mark a change in a domain, flagging linked items for review (request: the domain, and possibly
+     * one community on it).
+     */
+    MARK_DOMAIN_CHANGE,
+    /** List all review tasks of a community (request: the community). */
+    LIST_REVIEW_TASKS
 }

@@ -32,6 +32,8 @@ final class DefaultAccessRules implements AccessRules {
             case EDIT_ITEM, SUBMIT_ITEM, ARCHIVE_ITEM, SUPERSEDE_ITEM -> editor(actor, r);
             case REVIEW_ITEM -> reviewer(actor, r);
             case PUBLISH_ITEM -> publisher(actor, r);
+            case MARK_DOMAIN_CHANGE -> domainChange(actor, r);
+            case LIST_REVIEW_TASKS -> coordinator(actor, r);
         };
     }
 
@@ -101,6 +103,18 @@ final class DefaultAccessRules implements AccessRules {
         }
         return Decision.deny("only core members and coordinators of community '" + c.name()
                 + "' or the practice's stewards may review items");
+    }
+
+    /** The domain's creator, or a coordinator of the request's community when that community is on the domain. */
+    private static Decision domainChange(Actor actor, AccessRequest r) {
+        org.copkit.domain.Domain d = r.domain()
+                .orElseThrow(() -> new IllegalArgumentException(r.action() + " needs a domain"));
+        boolean creator = d.createdBy().equals(actor.member());
+        boolean coordinator = r.community().filter(c -> c.domain().equals(d.id()))
+                .map(c -> actor.coordinates(c.id())).orElse(false);
+        return creator || coordinator ? Decision.allow()
+                : Decision.deny("only the creator of domain '" + d.name()
+                        + "' or coordinators of its communities may mark a domain change");
     }
 
     private static Decision publisher(Actor actor, AccessRequest r) {

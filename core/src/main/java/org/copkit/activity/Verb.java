@@ -43,5 +43,15 @@ public enum Verb {
     /** A member endorsed another member's competency. */
     ENDORSED,
     /** An endorsement was withdrawn. */
-    WITHDRAWN
+    WITHDRAWN,
+    /** A published item was flagged as needing review (review date passed or its domain changed). */
+    FLAGGED,
+    /** An item's content was confirmed in a review; it is published again with a new review date. */
+    CONFIRMED,
+    /** A change in a domain was marked (for example new subsidy rules). */
+    DOMAIN_CHANGED,
+    /** A member followed a target. */
+    FOLLOWED,
+    /** A member stopped following a target. */
+    UNFOLLOWED
 }

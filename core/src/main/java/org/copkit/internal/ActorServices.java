@@ -25,6 +25,8 @@ public final class ActorServices implements CopKit.As {
     private final org.copkit.participation.ParticipationService participation;
     private final org.copkit.member.EndorsementService endorsements;
     private final org.copkit.value.ValueStoryService valueStories;
+    private final org.copkit.review.ReviewService reviews;
+    private final org.copkit.subscription.SubscriptionService subscriptions;
 
     /**
      * @param engine the running kit
@@ -43,6 +45,8 @@ public final class ActorServices implements CopKit.As {
         this.participation = new ParticipationLevels(engine, actor);
         this.endorsements = new Endorsements(engine, actor);
         this.valueStories = new ValueStories(engine, actor);
+        this.reviews = new Reviews(engine, actor);
+        this.subscriptions = new Subscriptions(engine, actor);
     }
 
     @Override
@@ -103,5 +107,15 @@ public final class ActorServices implements CopKit.As {
     @Override
     public org.copkit.value.ValueStoryService valueStories() {
         return valueStories;
+    }
+
+    @Override
+    public org.copkit.review.ReviewService reviews() {
+        return reviews;
+    }
+
+    @Override
+    public org.copkit.subscription.SubscriptionService subscriptions() {
+        return subscriptions;
     }
 }

@@ -100,6 +100,7 @@ public final class Engine implements AutoCloseable {
         T result = storage.write(tx -> {
             Call call = new Call(this, tx, actor(tx, actorId), true);
             T r = work.apply(call);
+            Fanout.run(call);
             recorded.addAll(call.recorded());
             notifications.addAll(call.notifications());
             return r;

@@ -261,6 +261,7 @@ final class KnowledgeItems implements KnowledgeService {
                     ItemStatus.NEEDS_REVIEW);
             next.status = ItemStatus.ARCHIVED;
             next.reviewBy = Optional.empty();
+            Freshness.closeOpenTasks(call, id);
             return r.isEmpty() ? Map.of() : Map.of("reason", r);
         });
     }
@@ -284,6 +285,7 @@ final class KnowledgeItems implements KnowledgeService {
                     next.status = ItemStatus.SUPERSEDED;
                     next.supersededBy = Optional.of(successor);
                     next.reviewBy = Optional.empty();
+                    Freshness.closeOpenTasks(call, id);
                     return Map.of("successor", successor.value());
                 });
     }
@@ -350,6 +352,24 @@ final class KnowledgeItems implements KnowledgeService {
     @Override
     public boolean viewed(KnowledgeItemId id) {
         return Views.itemViewed(engine, actor, id);
+    }
+
+    @Override
+    public KnowledgeItem confirm(KnowledgeItemId id, long expectedVersion, String note) {
+        String n = Checks.text("note", note, 500);
+        return change(id, expectedVersion, Action.PUBLISH_ITEM, Verb.CONFIRMED, null, (call, cur, practice, next) -> {
+            requireStatus(cur, "confirm", ItemStatus.PUBLISHED, ItemStatus.NEEDS_REVIEW);
+            next.status = ItemStatus.PUBLISHED;
+            next.reviewBy = Optional.of(engine.reviewRules.reviewBy(cur, practice, call.now));
+            int closed = Freshness.closeOpenTasks(call, id);
+            Map<String, String> details = new java.util.LinkedHashMap<>();
+            details.put("reviewBy", next.reviewBy.get().toString());
+            details.put("tasksClosed", Integer.toString(closed));
+            if (!n.isEmpty()) {
+                details.put("note", n);
+            }
+            return details;
+        });
     }
 
     private static void record(Call call, Verb verb, KnowledgeItem item, Map<String, String> details) {

@@ -65,7 +65,7 @@ public interface KnowledgeService {
     KnowledgeItem publish(KnowledgeItemId id, long expectedVersion);
 
     /**
-     * Withdraws an item from the repertoire (kept with its history).
+     * Withdraws an item from the repertoire (kept with its history); closes its open review tasks.
      *
      * @param reason why, at most 1,000 characters
      * @return the ARCHIVED item
@@ -73,7 +73,8 @@ public interface KnowledgeService {
     KnowledgeItem archive(KnowledgeItemId id, long expectedVersion, String reason);
 
     /**
-     * Marks a current item as replaced by a successor, which must be visible and PUBLISHED.
+     * Marks a current item as replaced by a successor, which must be visible and PUBLISHED; closes its
+     * open review tasks.
      *
      * @return the SUPERSEDED item
      */
@@ -117,4 +118,18 @@ public interface KnowledgeService {
      * @throws org.copkit.NotFoundException when unknown or not visible to the actor
      */
     boolean viewed(KnowledgeItemId id);
+
+    /**
+     * Confirms after a review that the content is still right: a PUBLISHED or NEEDS_REVIEW item becomes
+     * (or stays) PUBLISHED with a new review-by date from the review rules, counted from now; its open
+     * review tasks are closed. Allowed to whoever may publish the item (owner, the practice's stewards,
+     * core members and coordinators). To change content first, {@link #edit} it, then confirm.
+     *
+     * @param note what the review found, at most 500 characters, may be empty
+     * @return the PUBLISHED item
+     * @throws org.copkit.ConflictException when the item is not PUBLISHED or NEEDS_REVIEW, or on a stale version
+     * @throws org.copkit.AccessDeniedException when the actor may not publish the item
+     * @throws org.copkit.NotFoundException when unknown or not visible to the actor
+     */
+    KnowledgeItem confirm(KnowledgeItemId id, long expectedVersion, String note);
 }

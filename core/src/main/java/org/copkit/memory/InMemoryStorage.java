@@ -55,6 +55,14 @@ public final class InMemoryStorage implements Storage {
             Comparator.comparing(RevisionKey::item).thenComparingInt(RevisionKey::number));
     final List<Change> changeLog = new ArrayList<>();
     final List<org.copkit.activity.Activity> activityLog = new ArrayList<>();
+    final MemTable<org.copkit.review.ReviewTaskId, org.copkit.review.ReviewTask> reviewTasks = table(
+            ObjectType.REVIEW_TASK, org.copkit.review.ReviewTask::id, org.copkit.review.ReviewTask::version);
+    final MemTable<org.copkit.subscription.SubscriptionId, org.copkit.subscription.Subscription> subscriptions = table(
+            ObjectType.SUBSCRIPTION, org.copkit.subscription.Subscription::id,
+            org.copkit.subscription.Subscription::version);
+    final MemTable<MemberId, org.copkit.subscription.NotificationPreference> preferences = table(
+            ObjectType.NOTIFICATION_PREFERENCE, org.copkit.subscription.NotificationPreference::member,
+            org.copkit.subscription.NotificationPreference::version);
     long lastChange;
     final MemTable<MembershipKey, org.copkit.participation.ParticipationLevel> participationLevels = new MemTable<>(
             ObjectType.PARTICIPATION_LEVEL,

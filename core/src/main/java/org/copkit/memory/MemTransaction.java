@@ -60,6 +60,9 @@ final class MemTransaction implements Transaction {
     private final MemTableView<MembershipKey, org.copkit.participation.ParticipationLevel> participationLevels;
     private final MemTableView<org.copkit.member.EndorsementId, org.copkit.member.Endorsement> endorsements;
     private final MemTableView<org.copkit.value.ValueStoryId, org.copkit.value.ValueStory> valueStories;
+    private final MemTableView<org.copkit.review.ReviewTaskId, org.copkit.review.ReviewTask> reviewTasks;
+    private final MemTableView<org.copkit.subscription.SubscriptionId, org.copkit.subscription.Subscription> subscriptions;
+    private final MemTableView<MemberId, org.copkit.subscription.NotificationPreference> preferences;
 
     MemTransaction(InMemoryStorage store, boolean writable) {
         this.store = store;
@@ -75,6 +78,9 @@ final class MemTransaction implements Transaction {
         participationLevels = view(store.participationLevels);
         endorsements = view(store.endorsements);
         valueStories = view(store.valueStories);
+        reviewTasks = view(store.reviewTasks);
+        subscriptions = view(store.subscriptions);
+        preferences = view(store.preferences);
     }
 
     private <K, V> MemTableView<K, V> view(MemTable<K, V> table) {
@@ -322,6 +328,13 @@ final class MemTransaction implements Transaction {
         public Page<KnowledgeItem> list(PageRequest page) {
             return pageById(view.values(), i -> i.id().value(), page);
         }
+
+        @Override
+        public Page<KnowledgeItem> listDueForReview(Instant before, PageRequest page) {
+            Checks.present("before", before);
+            return pageById(view.values().filter(i -> i.status() == ItemStatus.PUBLISHED)
+                    .filter(i -> i.reviewBy().map(r -> r.isBefore(before)).orElse(false)), i -> i.id().value(), page);
+        }
     }
 
     private final class RevisionsRepo implements Repositories.Revisions {
@@ -458,6 +471,92 @@ final class MemTransaction implements Transaction {
         @Override
         public Page<org.copkit.value.ValueStory> listByCommunity(CommunityId community, PageRequest page) {
             return pageById(view.values().filter(s -> s.community().equals(community)), s -> s.id().value(), page);
+        }
+    }
+
+    // ---- freshness and subscriptions ------------------------------------------------------------
+
+    @Override
+    public Repositories.ReviewTasks reviewTasks() {
+        return new ReviewTasksRepo();
+    }
+
+    @Override
+    public Repositories.Subscriptions subscriptions() {
+        return new SubscriptionsRepo();
+    }
+
+    @Override
+    public Repositories.NotificationPreferences notificationPreferences() {
+        return new PreferencesRepo();
+    }
+
+    private final class ReviewTasksRepo
+            extends Delegating<org.copkit.review.ReviewTaskId, org.copkit.review.ReviewTask>
+            implements Repositories.ReviewTasks {
+        ReviewTasksRepo() {
+            super(reviewTasks);
+        }
+
+        @Override
+        public List<org.copkit.review.ReviewTask> listByItem(KnowledgeItemId item) {
+            return view.values().filter(t -> t.item().equals(item)).toList();
+        }
+
+        @Override
+        public Page<org.copkit.review.ReviewTask> listByAssignee(MemberId member,
+                Set<org.copkit.review.ReviewTaskStatus> statuses, PageRequest page) {
+            return pageById(view.values().filter(t -> t.assignees().contains(member))
+                    .filter(t -> statuses.isEmpty() || statuses.contains(t.status())), t -> t.id().value(), page);
+        }
+
+        @Override
+        public Page<org.copkit.review.ReviewTask> listByCommunity(CommunityId community,
+                Set<org.copkit.review.ReviewTaskStatus> statuses, PageRequest page) {
+            return pageById(view.values().filter(t -> t.community().equals(community))
+                    .filter(t -> statuses.isEmpty() || statuses.contains(t.status())), t -> t.id().value(), page);
+        }
+    }
+
+    private final class SubscriptionsRepo
+            extends Delegating<org.copkit.subscription.SubscriptionId, org.copkit.subscription.Subscription>
+            implements Repositories.Subscriptions {
+        SubscriptionsRepo() {
+            super(subscriptions);
+        }
+
+        @Override
+        public org.copkit.subscription.Subscription insert(org.copkit.subscription.Subscription entity) {
+            find(entity.member(), entity.target()).ifPresent(s -> {
+                throw new ConflictException("member " + entity.member() + " already has subscription " + s.id()
+                        + " to " + entity.target());
+            });
+            return super.insert(entity);
+        }
+
+        @Override
+        public Optional<org.copkit.subscription.Subscription> find(MemberId member, Ref target) {
+            return view.values().filter(s -> s.member().equals(member) && s.target().equals(target)).findFirst();
+        }
+
+        @Override
+        public Page<org.copkit.subscription.Subscription> listByMember(MemberId member, PageRequest page) {
+            return pageById(view.values().filter(s -> s.member().equals(member) && s.active()),
+                    s -> s.id().value(), page);
+        }
+
+        @Override
+        public Page<org.copkit.subscription.Subscription> listByTarget(Ref target, PageRequest page) {
+            return pageById(view.values().filter(s -> s.target().equals(target) && s.active())
+                    .sorted(Comparator.comparing(org.copkit.subscription.Subscription::member)),
+                    s -> s.member().value(), page);
+        }
+    }
+
+    private final class PreferencesRepo extends Delegating<MemberId, org.copkit.subscription.NotificationPreference>
+            implements Repositories.NotificationPreferences {
+        PreferencesRepo() {
+            super(preferences);
         }
     }
 }

@@ -100,6 +100,13 @@ public final class Repositories {
 
         /** @return every item in any community, ordered by id (for export and index rebuilds) */
         Page<KnowledgeItem> list(PageRequest page);
+
+        /**
+         * @param before the moment to compare with
+         * @return PUBLISHED items whose review-by date is strictly before {@code before}, in any
+         *     community, ordered by id
+         */
+        Page<KnowledgeItem> listDueForReview(java.time.Instant before, PageRequest page);
     }
 
     /** Append-only revisions of knowledge items. */
@@ -167,4 +174,46 @@ public final class Repositories {
         /** @return stories of one community, ordered by id */
         Page<org.copkit.value.ValueStory> listByCommunity(CommunityId community, PageRequest page);
     }
+
+    // ---- freshness and subscriptions ------------------------------------------------------------
+
+    /** Review tasks of knowledge items. */
+    public interface ReviewTasks extends Repository<org.copkit.review.ReviewTaskId, org.copkit.review.ReviewTask> {
+        /** @return every task of one item in any status, ordered by id */
+        List<org.copkit.review.ReviewTask> listByItem(KnowledgeItemId item);
+
+        /**
+         * @param statuses only these statuses (empty: all)
+         * @return tasks naming the member among their assignees, ordered by id
+         */
+        Page<org.copkit.review.ReviewTask> listByAssignee(MemberId member,
+                Set<org.copkit.review.ReviewTaskStatus> statuses, PageRequest page);
+
+        /**
+         * @param statuses only these statuses (empty: all)
+         * @return tasks of one community, ordered by id
+         */
+        Page<org.copkit.review.ReviewTask> listByCommunity(CommunityId community,
+                Set<org.copkit.review.ReviewTaskStatus> statuses, PageRequest page);
+    }
+
+    /**
+     * Subscriptions. There is at most one per member and target: {@link #insert} of a second one fails
+     * with {@link org.copkit.ConflictException}.
+     */
+    public interface Subscriptions
+            extends Repository<org.copkit.subscription.SubscriptionId, org.copkit.subscription.Subscription> {
+        /** @return the member's subscription to the target, active or not */
+        Optional<org.copkit.subscription.Subscription> find(MemberId member, org.copkit.Ref target);
+
+        /** @return the member's active subscriptions, ordered by id */
+        Page<org.copkit.subscription.Subscription> listByMember(MemberId member, PageRequest page);
+
+        /** @return the active subscriptions to one target, ordered by member id; the cursor is a member id */
+        Page<org.copkit.subscription.Subscription> listByTarget(org.copkit.Ref target, PageRequest page);
+    }
+
+    /** Notification preferences, one per member who set one. */
+    public interface NotificationPreferences
+            extends Repository<MemberId, org.copkit.subscription.NotificationPreference> {}
 }

@@ -43,4 +43,12 @@ public interface Transaction {
 
     /** @return value-creation stories */
     Repositories.ValueStories valueStories();
+    /** @return review tasks of knowledge items */
+    Repositories.ReviewTasks reviewTasks();
+
+    /** @return subscriptions */
+    Repositories.Subscriptions subscriptions();
+
+    /** @return notification preferences */
+    Repositories.NotificationPreferences notificationPreferences();
 }

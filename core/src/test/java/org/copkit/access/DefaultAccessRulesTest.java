@@ -87,6 +87,8 @@ class DefaultAccessRulesTest {
         ALLOWED.put(Action.SUPERSEDE_ITEM, Set.of("system", "coordinator", "steward", "owner"));
         ALLOWED.put(Action.REVIEW_ITEM, Set.of("system", "coordinator", "core", "steward"));
         ALLOWED.put(Action.PUBLISH_ITEM, Set.of("system", "coordinator", "core", "steward", "owner"));
+        ALLOWED.put(Action.MARK_DOMAIN_CHANGE, Set.of("system", "coordinator")); // the domain's creator
+        ALLOWED.put(Action.LIST_REVIEW_TASKS, Set.of("system", "coordinator"));
     }
 
     /** Actions that concern one community; their denials must name it. */
@@ -110,6 +112,8 @@ class DefaultAccessRulesTest {
             case CREATE_ITEM -> base.community(WATER).practice(Optional.of(DIKES)).audience(Audience.community());
             case EDIT_ITEM, SUBMIT_ITEM, REVIEW_ITEM, PUBLISH_ITEM, ARCHIVE_ITEM, SUPERSEDE_ITEM ->
                     base.community(WATER).practice(Optional.of(DIKES)).item(ITEM);
+            case MARK_DOMAIN_CHANGE -> base.domain(DOMAIN);
+            case LIST_REVIEW_TASKS -> base.community(WATER);
         };
     }
 

@@ -332,4 +332,55 @@ public final class Fixtures {
                 MemberId.of(author), content, Audience.partners(OrganizationId.of("org-a"), OrganizationId.of("org-b")),
                 AT, at(5), 1);
     }
+
+    // ---- freshness and subscriptions
+
+    /** @return a version-1 item of {@code community} PUBLISHED with the given review-by date */
+    public static KnowledgeItem dueItem(String id, String community, String owner, Instant reviewBy) {
+        KnowledgeItem i = item(id, community, owner);
+        return new KnowledgeItem(i.id(), i.community(), i.practice(), i.kind(), i.content(), i.audience(),
+                ItemStatus.PUBLISHED, i.owner(), 1, List.of(), Optional.of(reviewBy), Optional.of(AT),
+                Optional.empty(), i.provenance(), AT, AT, 1);
+    }
+
+    /** @return an OPEN review task of {@code item} in {@code community}, for a passed review date */
+    public static org.copkit.review.ReviewTask reviewTask(String id, String item, String community,
+            String... assignees) {
+        return new org.copkit.review.ReviewTask(org.copkit.review.ReviewTaskId.of(id), KnowledgeItemId.of(item),
+                CommunityId.of(community), Stream.of(assignees).map(MemberId::of).collect(
+                        java.util.stream.Collectors.toSet()), org.copkit.review.ReviewReason.DOMAIN_CHANGE,
+                "Subsidieregeling gewijzigd per 1 juli", org.copkit.review.ReviewTaskStatus.OPEN, AT,
+                Optional.empty(), 1);
+    }
+
+    /** @return a closed copy with the next version */
+    public static org.copkit.review.ReviewTask touched(org.copkit.review.ReviewTask t) {
+        return t.close(at(3_600));
+    }
+
+    /** @return an active subscription of {@code member} to {@code target} */
+    public static org.copkit.subscription.Subscription subscription(String id, String member, Ref target) {
+        return new org.copkit.subscription.Subscription(org.copkit.subscription.SubscriptionId.of(id),
+                MemberId.of(member), target, true, AT, AT, 1);
+    }
+
+    /** @return a copy that is (in)active again, with the next version */
+    public static org.copkit.subscription.Subscription touched(org.copkit.subscription.Subscription s) {
+        return new org.copkit.subscription.Subscription(s.id(), s.member(), s.target(), !s.active(), s.since(),
+                s.updatedAt().plusSeconds(1), s.version() + 1);
+    }
+
+    /** @return a version-1 preference */
+    public static org.copkit.subscription.NotificationPreference preference(String member,
+            org.copkit.subscription.NotificationFrequency frequency) {
+        return new org.copkit.subscription.NotificationPreference(MemberId.of(member), frequency, AT, 1);
+    }
+
+    /** @return a copy with the next frequency and version */
+    public static org.copkit.subscription.NotificationPreference touched(
+            org.copkit.subscription.NotificationPreference p) {
+        org.copkit.subscription.NotificationFrequency[] all = org.copkit.subscription.NotificationFrequency.values();
+        return new org.copkit.subscription.NotificationPreference(p.member(),
+                all[(p.frequency().ordinal() + 1) % all.length], p.updatedAt().plusSeconds(1), p.version() + 1);
+    }
 }

@@ -1785,4 +1785,154 @@ public abstract class StorageContract {
         assertThatThrownBy(() -> read(tx -> tx.activities().listSince(CommunityId.of(COM_1), AT,
                 PageRequest.first(5).after("not-a-number")))).isInstanceOf(InvalidInputException.class);
     }
+
+    // ------------------------------------------------------------------------------------------------
+    // freshness and subscriptions: review tasks, items due for review, subscriptions, preferences
+
+    private static Ref tagRef(String tag) {
+        return new Ref(ObjectType.TAG, tag);
+    }
+
+    @Test
+    @DisplayName("review tasks, subscriptions and preferences round-trip, conflict on a stale or duplicate write and leave change-feed entries")
+    public void freshnessAggregatesRoundTrip() {
+        givenWorld();
+        given(tx -> tx.items().insert(item("item-1", COM_1, ANN)));
+        long head = storage.changes().head();
+        List<Aggregate<?, ?>> aggregates = List.of(
+                new Aggregate<org.copkit.review.ReviewTaskId, org.copkit.review.ReviewTask>("review task",
+                        new Ref(ObjectType.REVIEW_TASK, "task-1"), org.copkit.review.ReviewTaskId.of("task-1"),
+                        Fixtures.reviewTask("task-1", "item-1", COM_1, ANN, BOB), Transaction::reviewTasks,
+                        Fixtures::touched),
+                new Aggregate<org.copkit.subscription.SubscriptionId, org.copkit.subscription.Subscription>(
+                        "subscription", new Ref(ObjectType.SUBSCRIPTION, "sub-1"),
+                        org.copkit.subscription.SubscriptionId.of("sub-1"),
+                        Fixtures.subscription("sub-1", CAT, tagRef("omgevingswet")), Transaction::subscriptions,
+                        Fixtures::touched),
+                new Aggregate<MemberId, org.copkit.subscription.NotificationPreference>("preference",
+                        new Ref(ObjectType.NOTIFICATION_PREFERENCE, CAT), MemberId.of(CAT),
+                        Fixtures.preference(CAT, org.copkit.subscription.NotificationFrequency.DAILY),
+                        Transaction::notificationPreferences, Fixtures::touched));
+        for (Aggregate<?, ?> a : aggregates) {
+            roundTrip(a);
+            staleAndDuplicateWritesConflict(a);
+        }
+        assertThat(changesAfter(head)).extracting(c -> tuple(c.ref(), c.version())).containsExactly(
+                tuple(new Ref(ObjectType.REVIEW_TASK, "task-1"), 1L), tuple(new Ref(ObjectType.REVIEW_TASK, "task-1"), 2L),
+                tuple(new Ref(ObjectType.SUBSCRIPTION, "sub-1"), 1L), tuple(new Ref(ObjectType.SUBSCRIPTION, "sub-1"), 2L),
+                tuple(new Ref(ObjectType.NOTIFICATION_PREFERENCE, CAT), 1L),
+                tuple(new Ref(ObjectType.NOTIFICATION_PREFERENCE, CAT), 2L));
+    }
+
+    private <K, T> void staleAndDuplicateWritesConflict(Aggregate<K, T> a) {
+        T stored = find(a).orElseThrow();
+        assertThatThrownBy(() -> insert(a)).as("%s inserted twice", a).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> update(a, a.touched().apply(a.entity()))).as("%s updated from a stale version", a)
+                .isInstanceOf(ConflictException.class);
+        assertThat(find(a)).as("%s after the rejected writes", a).contains(stored);
+    }
+
+    @Test
+    @DisplayName("a closed review task keeps its assignees, reason, note and both instants")
+    public void closedReviewTaskRoundTrips() {
+        givenWorld();
+        given(tx -> tx.items().insert(item("item-1", COM_1, ANN)));
+        org.copkit.review.ReviewTask open = Fixtures.reviewTask("task-1", "item-1", COM_1, ANN, BOB, CAT);
+        given(tx -> tx.reviewTasks().insert(open));
+        given(tx -> tx.reviewTasks().update(open.close(at(7_200))));
+
+        org.copkit.review.ReviewTask done = read((Transaction tx) -> tx.reviewTasks().find(open.id())).orElseThrow();
+
+        assertThat(done.status()).isEqualTo(org.copkit.review.ReviewTaskStatus.DONE);
+        assertThat(done.closedAt()).contains(at(7_200));
+        assertThat(done.createdAt()).isEqualTo(AT);
+        assertThat(done.assignees()).containsExactlyInAnyOrder(MemberId.of(ANN), MemberId.of(BOB), MemberId.of(CAT));
+        assertThat(done.note()).isEqualTo(open.note());
+        assertThat(done.reason()).isEqualTo(open.reason());
+    }
+
+    @Test
+    @DisplayName("review tasks are listed by item, by assignee and by community, filtered by status and paged by id")
+    public void reviewTaskListings() {
+        givenWorld();
+        given(tx -> {
+            tx.items().insert(item("item-1", COM_1, ANN));
+            tx.items().insert(item("item-2", COM_2, BOB));
+            for (int n = 1; n <= 5; n++) {
+                tx.reviewTasks().insert(Fixtures.reviewTask(String.format("task-%02d", n), "item-1", COM_1, ANN));
+            }
+            tx.reviewTasks().insert(Fixtures.reviewTask("task-06", "item-2", COM_2, BOB, ANN));
+            tx.reviewTasks().insert(Fixtures.reviewTask("task-07", "item-2", COM_2, BOB));
+        });
+        given(tx -> tx.reviewTasks().update(tx.reviewTasks().find(org.copkit.review.ReviewTaskId.of("task-02"))
+                .orElseThrow().close(at(60))));
+        Set<org.copkit.review.ReviewTaskStatus> open = Set.of(org.copkit.review.ReviewTaskStatus.OPEN);
+        Function<List<org.copkit.review.ReviewTask>, List<String>> ids = l -> l.stream().map(t -> t.id().value())
+                .toList();
+
+        assertThat(ids.apply(read((Transaction tx) -> tx.reviewTasks().listByItem(KnowledgeItemId.of("item-2")))))
+                .containsExactly("task-06", "task-07");
+        assertThat(ids.apply(read((Transaction tx) -> readAllPages(p -> tx.reviewTasks().listByAssignee(MemberId.of(ANN),
+                Set.of(), p), 2)))).containsExactly("task-01", "task-02", "task-03", "task-04", "task-05", "task-06");
+        assertThat(ids.apply(read((Transaction tx) -> readAllPages(p -> tx.reviewTasks().listByAssignee(MemberId.of(ANN), open,
+                p), 2)))).containsExactly("task-01", "task-03", "task-04", "task-05", "task-06");
+        assertThat(ids.apply(read((Transaction tx) -> readAllPages(p -> tx.reviewTasks().listByCommunity(CommunityId.of(COM_1),
+                open, p), 3)))).containsExactly("task-01", "task-03", "task-04", "task-05");
+        assertThat(ids.apply(read((Transaction tx) -> readAllPages(p -> tx.reviewTasks().listByCommunity(CommunityId.of(COM_2),
+                Set.of(org.copkit.review.ReviewTaskStatus.DONE), p), 3)))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("items due for review are the PUBLISHED ones whose review-by date is strictly before the moment, in any community, paged by id")
+    public void itemsDueForReview() {
+        givenWorld();
+        Instant t = at(86_400);
+        given(tx -> {
+            for (int n = 1; n <= 5; n++) {
+                tx.items().insert(Fixtures.dueItem(String.format("due-%02d", n), n % 2 == 0 ? COM_1 : COM_2, ANN,
+                        t.minusSeconds(n)));
+            }
+            tx.items().insert(Fixtures.dueItem("at-the-moment", COM_1, ANN, t));
+            tx.items().insert(Fixtures.dueItem("later", COM_1, ANN, t.plusSeconds(1)));
+            tx.items().insert(Fixtures.dueItem("needs-review", COM_1, ANN, at(1)));
+            tx.items().insert(item("draft", COM_1, ANN));
+        });
+        given(tx -> tx.items().update(Fixtures.withStatus(tx.items().find(KnowledgeItemId.of("needs-review"))
+                .orElseThrow(), ItemStatus.NEEDS_REVIEW)));
+
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.items().listDueForReview(t, p), 2)))
+                .extracting(i -> i.id().value()).containsExactly("due-01", "due-02", "due-03", "due-04", "due-05");
+        assertThat(read((Transaction tx) -> tx.items().listDueForReview(at(0), PageRequest.first()).items())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("subscriptions are found by member and target, listed per member and per target (active only), and unique per member and target")
+    public void subscriptionListings() {
+        givenWorld();
+        Ref community = new Ref(ObjectType.COMMUNITY, COM_1);
+        given(tx -> {
+            tx.subscriptions().insert(Fixtures.subscription("sub-1", ANN, community));
+            tx.subscriptions().insert(Fixtures.subscription("sub-2", CAT, community));
+            tx.subscriptions().insert(Fixtures.subscription("sub-3", BOB, community));
+            tx.subscriptions().insert(Fixtures.subscription("sub-4", ANN, tagRef("warmtepomp")));
+            tx.subscriptions().insert(Fixtures.subscription("sub-5", ANN, new Ref(ObjectType.MEMBER, CAT)));
+        });
+        given(tx -> tx.subscriptions().update(Fixtures.touched(tx.subscriptions()
+                .find(org.copkit.subscription.SubscriptionId.of("sub-5")).orElseThrow())));
+
+        assertThat(read((Transaction tx) -> tx.subscriptions().find(MemberId.of(ANN), tagRef("warmtepomp"))))
+                .map(s -> s.id().value()).contains("sub-4");
+        assertThat(read((Transaction tx) -> tx.subscriptions().find(MemberId.of(ANN), new Ref(ObjectType.MEMBER, CAT))))
+                .hasValueSatisfying(s -> assertThat(s.active()).isFalse());
+        assertThat(read((Transaction tx) -> tx.subscriptions().find(MemberId.of(BOB), tagRef("warmtepomp")))).isEmpty();
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.subscriptions().listByMember(MemberId.of(ANN), p), 1)))
+                .extracting(s -> s.id().value()).containsExactly("sub-1", "sub-4");
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.subscriptions().listByTarget(community, p), 2)))
+                .extracting(s -> s.member().value()).containsExactly(ANN, BOB, CAT);
+        assertThat(read((Transaction tx) -> tx.subscriptions().listByTarget(new Ref(ObjectType.MEMBER, CAT), PageRequest.first())
+                .items())).isEmpty();
+        assertThatThrownBy(() -> storage.write(tx -> tx.subscriptions().insert(Fixtures.subscription("sub-9", ANN,
+                community)))).isInstanceOf(ConflictException.class);
+        assertThat(read((Transaction tx) -> tx.subscriptions().find(org.copkit.subscription.SubscriptionId.of("sub-9")))).isEmpty();
+    }
 }

@@ -1,0 +1,51 @@
+package org.copkit.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.copkit.CopKit;
+import org.copkit.PageRequest;
+import org.copkit.knowledge.KnowledgeItem;
+import org.copkit.knowledge.KnowledgeItemId;
+import org.copkit.member.MemberId;
+import org.copkit.review.FreshnessReport;
+import org.copkit.review.MaintenanceService;
+import org.copkit.review.ReviewReason;
+
+/** The maintenance run behind {@link CopKit#maintenance()}. Not API. */
+public final class Maintenance implements MaintenanceService {
+    private final Engine engine;
+
+    /** @param engine the running kit */
+    public Maintenance(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public FreshnessReport run() {
+        return engine.write(MemberId.SYSTEM, call -> {
+            List<KnowledgeItem> due = new ArrayList<>();
+            PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+            while (true) {
+                org.copkit.Page<KnowledgeItem> p = call.tx.items().listDueForReview(call.now, page);
+                due.addAll(p.items());
+                if (p.next().isEmpty()) {
+                    break;
+                }
+                page = page.after(p.next().get());
+            }
+            List<KnowledgeItemId> flagged = new ArrayList<>();
+            int tasks = 0;
+            for (KnowledgeItem item : due) {
+                Freshness.Flagged f = Freshness.flag(call, item, ReviewReason.REVIEW_DATE_PASSED, "");
+                flagged.add(item.id());
+                tasks += f.taskCreated() ? 1 : 0;
+            }
+            return new FreshnessReport(call.now, flagged, tasks);
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "Maintenance";
+    }
+}

@@ -1,0 +1,28 @@
+package org.copkit.review;
+
+import java.time.Instant;
+import java.util.List;
+import org.copkit.internal.Checks;
+import org.copkit.knowledge.KnowledgeItemId;
+
+/**
+ * What a maintenance run or a marked domain change did.
+ *
+ * @param at the moment it ran (the kit's clock)
+ * @param flagged the items moved from PUBLISHED to NEEDS_REVIEW, ordered by id; for a domain change only
+ *     those the acting member may see (items they may not see are flagged too, but not reported)
+ * @param tasksCreated how many review tasks were opened for the reported items
+ */
+public record FreshnessReport(Instant at, List<KnowledgeItemId> flagged, int tasksCreated) {
+    /** Validates and copies. */
+    public FreshnessReport {
+        Checks.present("report.at", at);
+        flagged = Checks.list("report.flagged", flagged, Integer.MAX_VALUE);
+        Checks.range("report.tasksCreated", tasksCreated, 0, Integer.MAX_VALUE);
+    }
+
+    /** @return how many items were flagged (and reported) */
+    public int itemsFlagged() {
+        return flagged.size();
+    }
+}

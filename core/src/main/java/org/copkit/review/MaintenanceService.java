@@ -1,0 +1,18 @@
+package org.copkit.review;
+
+/**
+ * Periodic upkeep, run by the host's scheduler (for example every night) through
+ * {@code kit.maintenance().run()}. Runs as the system actor. Thread-safe.
+ */
+public interface MaintenanceService {
+    /**
+     * Moves every PUBLISHED item whose review-by date lies before the clock's now to NEEDS_REVIEW,
+     * recording a {@link org.copkit.activity.Verb#FLAGGED} activity by the system actor, and opens one
+     * review task per flagged item (never a second open task for one item). Idempotent: a second run at
+     * the same moment finds nothing to do. Deterministic for a given clock. Runs in one storage
+     * transaction.
+     *
+     * @return what was flagged and how many tasks were created
+     */
+    FreshnessReport run();
+}
