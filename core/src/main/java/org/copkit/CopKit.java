@@ -134,6 +134,9 @@ public final class CopKit implements AutoCloseable {
 
         /** @return search */
         SearchService search();
+
+        /** @return sessions (meetings) */
+        org.copkit.session.SessionService sessions();
     }
 
     /**
@@ -150,6 +153,7 @@ public final class CopKit implements AutoCloseable {
         private ReviewRules reviewRules;
         private Notifier notifier;
         private final List<ActivityListener> listeners = new ArrayList<>();
+        private org.copkit.session.RsvpRules rsvpRules;
         private boolean built;
 
         private Builder() {}
@@ -211,6 +215,12 @@ public final class CopKit implements AutoCloseable {
             return this;
         }
 
+        /** @param rules who of a session's GOING members gets a seat (default: {@link org.copkit.session.RsvpRules#defaults()}) */
+        public Builder rsvpRules(org.copkit.session.RsvpRules rules) {
+            this.rsvpRules = once("rsvpRules", this.rsvpRules, rules);
+            return this;
+        }
+
         /**
          * @param listener receives every activity after commit; may be called several times
          */
@@ -235,7 +245,8 @@ public final class CopKit implements AutoCloseable {
                     accessRules != null ? accessRules : AccessRules.defaults(),
                     membershipRules != null ? membershipRules : MembershipRules.defaults(),
                     reviewRules != null ? reviewRules : ReviewRules.defaults(), listeners,
-                    notifier != null ? notifier : Notifier.none()));
+                    notifier != null ? notifier : Notifier.none(),
+                    rsvpRules != null ? rsvpRules : org.copkit.session.RsvpRules.defaults()));
             return new CopKit(engine, "storage=" + st + ", search=" + se);
         }
     }

@@ -17,5 +17,11 @@ public enum ObjectType {
     /** A practice. */
     PRACTICE,
     /** A knowledge item. */
-    KNOWLEDGE_ITEM
+    KNOWLEDGE_ITEM,
+    /** A session (meeting). */
+    SESSION,
+    /** A member's answer to a session (id: {@code sessionId/memberId}). */
+    RSVP,
+    /** A member's attendance of a session (id: {@code sessionId/memberId}). */
+    ATTENDANCE
 }

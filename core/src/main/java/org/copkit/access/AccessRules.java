@@ -41,6 +41,9 @@ public interface AccessRules {
      * practice's stewards;</li>
      * <li>core members, coordinators and stewards review items, never their own;</li>
      * <li>publishing is done by the owner or a reviewer; superseding by anyone who may edit.</li>
+     * <li>active members schedule sessions (with an audience as for items) and answer them; the
+     * session's hosts and the community's coordinators change, cancel, check in, take notes and capture
+     * outcomes.</li>
      * </ul>
      *
      * @return the default rules

@@ -37,5 +37,11 @@ public enum Action {
     /** Archive an item. */
     ARCHIVE_ITEM,
     /** Mark an item as superseded by a successor. */
-    SUPERSEDE_ITEM
+    SUPERSEDE_ITEM,
+    /** Schedule a session in a community (audience: the session's). */
+    SCHEDULE_SESSION,
+    /** Change, cancel, check members in, record notes, capture outcomes or link questions (session: the one concerned). */
+    MANAGE_SESSION,
+    /** Answer a session (session: the one concerned). */
+    RSVP_SESSION
 }

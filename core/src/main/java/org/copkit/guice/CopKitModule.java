@@ -24,7 +24,7 @@ import org.copkit.spi.Storage;
  * Guice wiring for CoPKit, built only on the public {@link CopKit#builder()}. Binds a singleton
  * {@link CopKit} made from whatever the injector has bound, and the builder's defaults for the rest:
  * {@link Storage}, {@link SearchIndex}, {@link Clock}, {@link IdGenerator}, {@link AccessRules},
- * {@link MembershipRules}, {@link ReviewRules}, {@link Notifier} (bind any of them directly, or install a backend module
+ * {@link MembershipRules}, {@link ReviewRules}, {@link Notifier}, {@link org.copkit.session.RsvpRules} (bind any of them directly, or install a backend module
  * such as {@code JdbcStorageModule}), and every {@link ActivityListener} added with
  * {@link #listeners(com.google.inject.Binder)}.
  *
@@ -75,6 +75,7 @@ public final class CopKitModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), MembershipRules.class);
         OptionalBinder.newOptionalBinder(binder(), ReviewRules.class);
         OptionalBinder.newOptionalBinder(binder(), Notifier.class);
+        OptionalBinder.newOptionalBinder(binder(), org.copkit.session.RsvpRules.class);
         listeners(binder());
     }
 
@@ -82,7 +83,8 @@ public final class CopKitModule extends AbstractModule {
     @Singleton
     CopKit copKit(Optional<Storage> storage, Optional<SearchIndex> search, Optional<Clock> clock,
             Optional<IdGenerator> ids, Optional<AccessRules> accessRules, Optional<MembershipRules> membershipRules,
-            Optional<ReviewRules> reviewRules, Optional<Notifier> notifier, Set<ActivityListener> listeners) {
+            Optional<ReviewRules> reviewRules, Optional<Notifier> notifier, Set<ActivityListener> listeners,
+            Optional<org.copkit.session.RsvpRules> rsvpRules) {
         CopKit.Builder b = CopKit.builder();
         storage.ifPresent(b::storage);
         search.ifPresent(b::search);
@@ -93,6 +95,7 @@ public final class CopKitModule extends AbstractModule {
         reviewRules.ifPresent(b::reviewRules);
         notifier.ifPresent(b::notifier);
         listeners.forEach(b::listener);
+        rsvpRules.ifPresent(b::rsvpRules);
         customizer.accept(b);
         return b.build();
     }

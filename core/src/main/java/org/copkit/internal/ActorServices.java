@@ -22,6 +22,7 @@ public final class ActorServices implements CopKit.As {
     private final KnowledgeService knowledge;
     private final ActivityService activities;
     private final SearchService search;
+    private final org.copkit.session.SessionService sessions;
 
     /**
      * @param engine the running kit
@@ -37,6 +38,7 @@ public final class ActorServices implements CopKit.As {
         this.knowledge = new KnowledgeItems(engine, actor);
         this.activities = new ActivityFeed(engine, actor);
         this.search = new Searches(engine, actor);
+        this.sessions = new Sessions(engine, actor);
     }
 
     @Override
@@ -82,5 +84,10 @@ public final class ActorServices implements CopKit.As {
     @Override
     public SearchService search() {
         return search;
+    }
+
+    @Override
+    public org.copkit.session.SessionService sessions() {
+        return sessions;
     }
 }

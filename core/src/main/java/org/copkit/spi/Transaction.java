@@ -34,4 +34,13 @@ public interface Transaction {
 
     /** @return the activity log */
     Repositories.Activities activities();
+
+    /** @return sessions */
+    Repositories.Sessions sessions();
+
+    /** @return answers to sessions */
+    Repositories.Rsvps rsvps();
+
+    /** @return attendance of sessions */
+    Repositories.Attendances attendances();
 }
