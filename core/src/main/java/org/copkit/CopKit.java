@@ -158,6 +158,8 @@ public final class CopKit implements AutoCloseable {
 
         /** @return the actor's subscriptions and notification preference */
         org.copkit.subscription.SubscriptionService subscriptions();
+        /** @return sessions (meetings) */
+        org.copkit.session.SessionService sessions();
     }
 
     /**
@@ -175,6 +177,7 @@ public final class CopKit implements AutoCloseable {
         private Notifier notifier;
         private org.copkit.participation.ParticipationRules participationRules;
         private final List<ActivityListener> listeners = new ArrayList<>();
+        private org.copkit.session.RsvpRules rsvpRules;
         private boolean built;
 
         private Builder() {}
@@ -236,6 +239,12 @@ public final class CopKit implements AutoCloseable {
             return this;
         }
 
+        /** @param rules who of a session's GOING members gets a seat (default: {@link org.copkit.session.RsvpRules#defaults()}) */
+        public Builder rsvpRules(org.copkit.session.RsvpRules rules) {
+            this.rsvpRules = once("rsvpRules", this.rsvpRules, rules);
+            return this;
+        }
+
         /**
          * @param rules how participation levels derive from activity (default:
          *     {@link org.copkit.participation.ParticipationRules#defaults()})
@@ -271,7 +280,8 @@ public final class CopKit implements AutoCloseable {
                     reviewRules != null ? reviewRules : ReviewRules.defaults(), listeners,
                     notifier != null ? notifier : Notifier.none(),
                     participationRules != null ? participationRules
-                            : org.copkit.participation.ParticipationRules.defaults()));
+                            : org.copkit.participation.ParticipationRules.defaults(),
+                    rsvpRules != null ? rsvpRules : org.copkit.session.RsvpRules.defaults()));
             return new CopKit(engine, "storage=" + st + ", search=" + se);
         }
     }

@@ -33,5 +33,11 @@ public enum ObjectType {
     /** A member's subscription to a target. */
     SUBSCRIPTION,
     /** A member's notification preference (id: the member id). */
-    NOTIFICATION_PREFERENCE
+    NOTIFICATION_PREFERENCE,
+    /** A session (meeting). */
+    SESSION,
+    /** A member's answer to a session (id: {@code sessionId/memberId}). */
+    RSVP,
+    /** A member's attendance of a session (id: {@code sessionId/memberId}). */
+    ATTENDANCE
 }

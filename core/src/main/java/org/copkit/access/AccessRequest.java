@@ -6,6 +6,7 @@ import org.copkit.community.Practice;
 import org.copkit.domain.Domain;
 import org.copkit.knowledge.KnowledgeItem;
 import org.copkit.member.Member;
+import org.copkit.session.Session;
 
 /**
  * What an actor wants to do, with the objects involved. Which parts are present depends on the
@@ -19,43 +20,49 @@ import org.copkit.member.Member;
  * @param item the knowledge item concerned (for CREATE_ITEM: absent; the audience is in {@code audience})
  * @param subject the member concerned (for UPDATE_MEMBER and MANAGE_MEMBERS)
  * @param audience the audience a new or changed item would get
+ * @param session the session concerned (for MANAGE_SESSION and RSVP_SESSION)
  */
 public record AccessRequest(Action action, Optional<Domain> domain, Optional<Community> community, Optional<Practice> practice,
-        Optional<KnowledgeItem> item, Optional<Member> subject, Optional<Audience> audience) {
+        Optional<KnowledgeItem> item, Optional<Member> subject, Optional<Audience> audience, Optional<Session> session) {
 
     /** @return a request about no particular object */
     public static AccessRequest of(Action action) {
         return new AccessRequest(action, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** @return a copy naming the domain */
     public AccessRequest domain(Domain d) {
-        return new AccessRequest(action, Optional.of(d), community, practice, item, subject, audience);
+        return new AccessRequest(action, Optional.of(d), community, practice, item, subject, audience, session);
     }
 
     /** @return a copy naming the community */
     public AccessRequest community(Community c) {
-        return new AccessRequest(action, domain, Optional.of(c), practice, item, subject, audience);
+        return new AccessRequest(action, domain, Optional.of(c), practice, item, subject, audience, session);
     }
 
     /** @return a copy naming the practice, if any */
     public AccessRequest practice(Optional<Practice> p) {
-        return new AccessRequest(action, domain, community, p, item, subject, audience);
+        return new AccessRequest(action, domain, community, p, item, subject, audience, session);
     }
 
     /** @return a copy naming the item */
     public AccessRequest item(KnowledgeItem i) {
-        return new AccessRequest(action, domain, community, practice, Optional.of(i), subject, audience);
+        return new AccessRequest(action, domain, community, practice, Optional.of(i), subject, audience, session);
     }
 
     /** @return a copy naming the member concerned */
     public AccessRequest subject(Member m) {
-        return new AccessRequest(action, domain, community, practice, item, Optional.of(m), audience);
+        return new AccessRequest(action, domain, community, practice, item, Optional.of(m), audience, session);
     }
 
     /** @return a copy naming the audience */
     public AccessRequest audience(Audience a) {
-        return new AccessRequest(action, domain, community, practice, item, subject, Optional.of(a));
+        return new AccessRequest(action, domain, community, practice, item, subject, Optional.of(a), session);
+    }
+
+    /** @return a copy naming the session */
+    public AccessRequest session(Session s) {
+        return new AccessRequest(action, domain, community, practice, item, subject, audience, Optional.of(s));
     }
 }

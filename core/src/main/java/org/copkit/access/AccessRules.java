@@ -43,6 +43,9 @@ public interface AccessRules {
      * <li>publishing is done by the owner or a reviewer; superseding by anyone who may edit.</li>
      * <li>a domain change is marked by the domain's creator or a coordinator of a community on the
      * domain; a community's review tasks are listed by its coordinators.</li>
+     * <li>active members schedule sessions (with an audience as for items) and answer them; the
+     * session's hosts and the community's coordinators change, cancel, check in, take notes and capture
+     * outcomes.</li>
      * </ul>
      *
      * @return the default rules

@@ -44,5 +44,11 @@ public enum Action {
      */
     MARK_DOMAIN_CHANGE,
     /** List all review tasks of a community (request: the community). */
-    LIST_REVIEW_TASKS
+    LIST_REVIEW_TASKS,
+    /** Schedule a session in a community (audience: the session's). */
+    SCHEDULE_SESSION,
+    /** Change, cancel, check members in, record notes, capture outcomes or link questions (session: the one concerned). */
+    MANAGE_SESSION,
+    /** Answer a session (session: the one concerned). */
+    RSVP_SESSION
 }

@@ -34,6 +34,9 @@ final class DefaultAccessRules implements AccessRules {
             case PUBLISH_ITEM -> publisher(actor, r);
             case MARK_DOMAIN_CHANGE -> domainChange(actor, r);
             case LIST_REVIEW_TASKS -> coordinator(actor, r);
+            case SCHEDULE_SESSION -> scheduler(actor, r);
+            case MANAGE_SESSION -> sessionHost(actor, r);
+            case RSVP_SESSION -> sessionParticipant(actor, r);
         };
     }
 
@@ -124,5 +127,31 @@ final class DefaultAccessRules implements AccessRules {
         Community c = community(r);
         return Decision.deny("only the owner, the practice's stewards, core members or coordinators of community '"
                 + c.name() + "' may publish items");
+    }
+
+    private static Decision scheduler(Actor actor, AccessRequest r) {
+        Community c = community(r);
+        if (!actor.isActiveIn(c.id())) {
+            return Decision.deny("only active members of community '" + c.name() + "' may schedule sessions in it");
+        }
+        return r.audience().map(a -> audienceIncludesOwnOrganization(actor, c, a)).orElse(Decision.allow());
+    }
+
+    private static Decision sessionHost(Actor actor, AccessRequest r) {
+        Community c = community(r);
+        org.copkit.session.Session s = r.session()
+                .orElseThrow(() -> new IllegalArgumentException(r.action() + " needs a session"));
+        boolean host = s.hosts().contains(actor.member()) && actor.isActiveIn(c.id());
+        if (host || actor.coordinates(c.id())) {
+            return r.audience().map(a -> audienceIncludesOwnOrganization(actor, c, a)).orElse(Decision.allow());
+        }
+        return Decision.deny("only the hosts of session '" + s.title() + "' or coordinators of community '"
+                + c.name() + "' may " + verb(r));
+    }
+
+    private static Decision sessionParticipant(Actor actor, AccessRequest r) {
+        Community c = community(r);
+        return actor.isActiveIn(c.id()) ? Decision.allow()
+                : Decision.deny("only active members of community '" + c.name() + "' may answer its sessions");
     }
 }

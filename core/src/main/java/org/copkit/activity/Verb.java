@@ -53,5 +53,21 @@ public enum Verb {
     /** A member followed a target. */
     FOLLOWED,
     /** A member stopped following a target. */
-    UNFOLLOWED
+    UNFOLLOWED,
+    /** A session was scheduled. */
+    SCHEDULED,
+    /** A session was cancelled. */
+    CANCELLED,
+    /** A member answered a session (details: response, mode, placement). */
+    RSVPED,
+    /** A member who answered GOING was put on a session's waitlist. */
+    WAITLISTED,
+    /** A waiting member got a seat (target: the member). */
+    PROMOTED_FROM_WAITLIST,
+    /** A member's attendance was recorded (target: the member; details: the session kind). */
+    CHECKED_IN,
+    /** A knowledge item was captured from a session (target: the item). */
+    CAPTURED,
+    /** A question (conversation) was linked to a session (details: the conversation id). */
+    LINKED
 }

@@ -26,6 +26,7 @@ import org.copkit.spi.Storage;
  * {@link Storage}, {@link SearchIndex}, {@link Clock}, {@link IdGenerator}, {@link AccessRules},
  * {@link MembershipRules}, {@link ReviewRules}, {@link Notifier},
  * {@link org.copkit.participation.ParticipationRules} (bind any of them directly, or install a backend module
+ * {@link MembershipRules}, {@link ReviewRules}, {@link Notifier}, {@link org.copkit.session.RsvpRules} (bind any of them directly, or install a backend module
  * such as {@code JdbcStorageModule}), and every {@link ActivityListener} added with
  * {@link #listeners(com.google.inject.Binder)}.
  *
@@ -77,6 +78,7 @@ public final class CopKitModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), ReviewRules.class);
         OptionalBinder.newOptionalBinder(binder(), Notifier.class);
         OptionalBinder.newOptionalBinder(binder(), org.copkit.participation.ParticipationRules.class);
+        OptionalBinder.newOptionalBinder(binder(), org.copkit.session.RsvpRules.class);
         listeners(binder());
     }
 
@@ -85,7 +87,8 @@ public final class CopKitModule extends AbstractModule {
     CopKit copKit(Optional<Storage> storage, Optional<SearchIndex> search, Optional<Clock> clock,
             Optional<IdGenerator> ids, Optional<AccessRules> accessRules, Optional<MembershipRules> membershipRules,
             Optional<ReviewRules> reviewRules, Optional<Notifier> notifier, Set<ActivityListener> listeners,
-            Optional<org.copkit.participation.ParticipationRules> participationRules) {
+            Optional<org.copkit.participation.ParticipationRules> participationRules,
+            Optional<org.copkit.session.RsvpRules> rsvpRules) {
         CopKit.Builder b = CopKit.builder();
         storage.ifPresent(b::storage);
         search.ifPresent(b::search);
@@ -97,6 +100,7 @@ public final class CopKitModule extends AbstractModule {
         notifier.ifPresent(b::notifier);
         participationRules.ifPresent(b::participationRules);
         listeners.forEach(b::listener);
+        rsvpRules.ifPresent(b::rsvpRules);
         customizer.accept(b);
         return b.build();
     }

@@ -27,6 +27,7 @@ public final class ActorServices implements CopKit.As {
     private final org.copkit.value.ValueStoryService valueStories;
     private final org.copkit.review.ReviewService reviews;
     private final org.copkit.subscription.SubscriptionService subscriptions;
+    private final org.copkit.session.SessionService sessions;
 
     /**
      * @param engine the running kit
@@ -47,6 +48,7 @@ public final class ActorServices implements CopKit.As {
         this.valueStories = new ValueStories(engine, actor);
         this.reviews = new Reviews(engine, actor);
         this.subscriptions = new Subscriptions(engine, actor);
+        this.sessions = new Sessions(engine, actor);
     }
 
     @Override
@@ -117,5 +119,10 @@ public final class ActorServices implements CopKit.As {
     @Override
     public org.copkit.subscription.SubscriptionService subscriptions() {
         return subscriptions;
+    }
+
+    @Override
+    public org.copkit.session.SessionService sessions() {
+        return sessions;
     }
 }

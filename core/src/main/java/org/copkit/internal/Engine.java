@@ -43,6 +43,7 @@ public final class Engine implements AutoCloseable {
     final AccessRules accessRules;
     final MembershipRules membershipRules;
     final ReviewRules reviewRules;
+    final org.copkit.session.RsvpRules rsvpRules;
     private final List<ActivityListener> listeners;
     private final Notifier notifier;
     private final Indexer indexer;
@@ -51,7 +52,8 @@ public final class Engine implements AutoCloseable {
     /** Everything the engine runs on. */
     public record Config(Storage storage, SearchIndex search, Clock clock, IdGenerator ids, AccessRules accessRules,
             MembershipRules membershipRules, ReviewRules reviewRules, List<ActivityListener> listeners,
-            Notifier notifier, org.copkit.participation.ParticipationRules participationRules) {}
+            Notifier notifier, org.copkit.participation.ParticipationRules participationRules,
+            org.copkit.session.RsvpRules rsvpRules) {}
 
     /** @param config backends, rules, clock and listeners */
     public Engine(Config config) {
@@ -62,6 +64,7 @@ public final class Engine implements AutoCloseable {
         this.accessRules = config.accessRules();
         this.membershipRules = config.membershipRules();
         this.reviewRules = config.reviewRules();
+        this.rsvpRules = config.rsvpRules();
         this.listeners = List.copyOf(config.listeners());
         this.notifier = config.notifier();
         this.participationRules = config.participationRules();

@@ -75,40 +75,46 @@ final class KnowledgeItems implements KnowledgeService {
     @Override
     public KnowledgeItem create(ItemDraft draft) {
         Checks.present("draft", draft);
-        return engine.write(actor, call -> {
-            Community c = Load.community(call.tx, draft.community());
-            Optional<Practice> practice = draft.practice().map(p -> {
-                Practice found = call.tx.practices().find(p).orElseThrow(() -> new InvalidInputException(
-                        "draft.practice names practice " + p + ", which does not exist"));
-                if (!found.community().equals(c.id())) {
-                    throw new InvalidInputException("draft.practice " + p + " belongs to community "
-                            + found.community() + ", not to " + c.id());
-                }
-                return found;
-            });
-            Audience audience = draft.audience().orElseGet(() -> defaultAudience(c, call));
-            requireOrganizations(call, "draft.audience", audience);
-            call.check(AccessRequest.of(Action.CREATE_ITEM).community(c).practice(practice).audience(audience));
-            Load.requireCompetencies(call.tx, "item.competencies", draft.content().competencies());
-            KnowledgeItem item = call.tx.items().insert(new KnowledgeItem(KnowledgeItemId.of(call.newId()), c.id(),
-                    draft.practice(), draft.kind(), draft.content(), audience, ItemStatus.DRAFT, call.actor.member(), 1,
-                    List.of(), Optional.empty(), Optional.empty(), Optional.empty(), draft.provenance(), call.now,
-                    call.now, 1));
-            call.tx.revisions().insert(new Revision(item.id(), 1, item.content(), call.actor.member(), call.now,
-                    "created"));
-            record(call, Verb.CREATED, item, Map.of("kind", item.kind().name()));
-            return item;
+        return engine.write(actor, call -> create(call, draft));
+    }
+
+    /**
+     * Creates an item in the call's transaction: the one code path for every way an item comes into
+     * being (also outcomes captured from sessions).
+     */
+    static KnowledgeItem create(Call call, ItemDraft draft) {
+        Community c = Load.community(call.tx, draft.community());
+        Optional<Practice> practice = draft.practice().map(p -> {
+            Practice found = call.tx.practices().find(p).orElseThrow(() -> new InvalidInputException(
+                    "draft.practice names practice " + p + ", which does not exist"));
+            if (!found.community().equals(c.id())) {
+                throw new InvalidInputException("draft.practice " + p + " belongs to community "
+                        + found.community() + ", not to " + c.id());
+            }
+            return found;
         });
+        Audience audience = draft.audience().orElseGet(() -> defaultAudience(c, call));
+        requireOrganizations(call, "draft.audience", audience);
+        call.check(AccessRequest.of(Action.CREATE_ITEM).community(c).practice(practice).audience(audience));
+        Load.requireCompetencies(call.tx, "item.competencies", draft.content().competencies());
+        KnowledgeItem item = call.tx.items().insert(new KnowledgeItem(KnowledgeItemId.of(call.newId()), c.id(),
+                draft.practice(), draft.kind(), draft.content(), audience, ItemStatus.DRAFT, call.actor.member(), 1,
+                List.of(), Optional.empty(), Optional.empty(), Optional.empty(), draft.provenance(), call.now,
+                call.now, 1));
+        call.tx.revisions().insert(new Revision(item.id(), 1, item.content(), call.actor.member(), call.now,
+                "created"));
+        record(call, Verb.CREATED, item, Map.of("kind", item.kind().name()));
+        return item;
     }
 
     /** An audience may only name registered organisations. */
-    private static void requireOrganizations(Call call, String field, Audience audience) {
+    static void requireOrganizations(Call call, String field, Audience audience) {
         for (org.copkit.member.OrganizationId o : audience.organizations()) {
             Load.requireOrganization(call.tx, field, o);
         }
     }
 
-    private static Audience defaultAudience(Community c, Call call) {
+    static Audience defaultAudience(Community c, Call call) {
         AudienceLevel level = c.defaultAudience();
         return switch (level) {
             case ORGANIZATION -> Audience.organization(call.actor.organization());

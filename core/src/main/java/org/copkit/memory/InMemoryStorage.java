@@ -51,6 +51,13 @@ public final class InMemoryStorage implements Storage {
             m -> new MembershipKey(m.community(), m.member()), Membership::version, MembershipKey::toString);
     final MemTable<PracticeId, Practice> practices = table(ObjectType.PRACTICE, Practice::id, Practice::version);
     final MemTable<KnowledgeItemId, KnowledgeItem> items = table(ObjectType.KNOWLEDGE_ITEM, KnowledgeItem::id, KnowledgeItem::version);
+    final MemTable<org.copkit.session.SessionId, org.copkit.session.Session> sessions = table(ObjectType.SESSION,
+            org.copkit.session.Session::id, org.copkit.session.Session::version);
+    final MemTable<org.copkit.spi.SessionMemberKey, org.copkit.session.Rsvp> rsvps = sessionMemberTable(ObjectType.RSVP,
+            r -> new org.copkit.spi.SessionMemberKey(r.session(), r.member()), org.copkit.session.Rsvp::version);
+    final MemTable<org.copkit.spi.SessionMemberKey, org.copkit.session.Attendance> attendances = sessionMemberTable(
+            ObjectType.ATTENDANCE, a -> new org.copkit.spi.SessionMemberKey(a.session(), a.member()),
+            org.copkit.session.Attendance::version);
     final TreeMap<RevisionKey, Revision> revisions = new TreeMap<>(
             Comparator.comparing(RevisionKey::item).thenComparingInt(RevisionKey::number));
     final List<Change> changeLog = new ArrayList<>();
@@ -94,6 +101,13 @@ public final class InMemoryStorage implements Storage {
     private static <K extends Comparable<K> & org.copkit.Id, V> MemTable<K, V> table(ObjectType type,
             Function<V, K> key, java.util.function.ToLongFunction<V> version) {
         return new MemTable<>(type, Comparator.naturalOrder(), key, version, org.copkit.Id::value);
+    }
+
+    private static <V> MemTable<org.copkit.spi.SessionMemberKey, V> sessionMemberTable(ObjectType type,
+            Function<V, org.copkit.spi.SessionMemberKey> key, java.util.function.ToLongFunction<V> version) {
+        return new MemTable<>(type, Comparator.comparing(org.copkit.spi.SessionMemberKey::session)
+                .thenComparing(org.copkit.spi.SessionMemberKey::member), key, version,
+                org.copkit.spi.SessionMemberKey::toString);
     }
 
     @Override

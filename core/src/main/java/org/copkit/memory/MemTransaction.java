@@ -64,6 +64,10 @@ final class MemTransaction implements Transaction {
     private final MemTableView<org.copkit.subscription.SubscriptionId, org.copkit.subscription.Subscription> subscriptions;
     private final MemTableView<MemberId, org.copkit.subscription.NotificationPreference> preferences;
 
+    private final MemTableView<org.copkit.session.SessionId, org.copkit.session.Session> sessions;
+    private final MemTableView<org.copkit.spi.SessionMemberKey, org.copkit.session.Rsvp> rsvps;
+    private final MemTableView<org.copkit.spi.SessionMemberKey, org.copkit.session.Attendance> attendances;
+
     MemTransaction(InMemoryStorage store, boolean writable) {
         this.store = store;
         this.writable = writable;
@@ -81,6 +85,9 @@ final class MemTransaction implements Transaction {
         reviewTasks = view(store.reviewTasks);
         subscriptions = view(store.subscriptions);
         preferences = view(store.preferences);
+        sessions = view(store.sessions);
+        rsvps = view(store.rsvps);
+        attendances = view(store.attendances);
     }
 
     private <K, V> MemTableView<K, V> view(MemTable<K, V> table) {
@@ -557,6 +564,108 @@ final class MemTransaction implements Transaction {
             implements Repositories.NotificationPreferences {
         PreferencesRepo() {
             super(preferences);
+        }
+    }
+
+    @Override
+    public Repositories.Sessions sessions() {
+        return new SessionsRepo();
+    }
+
+    @Override
+    public Repositories.Rsvps rsvps() {
+        return new RsvpsRepo();
+    }
+
+    @Override
+    public Repositories.Attendances attendances() {
+        return new AttendancesRepo();
+    }
+
+    private static final Comparator<org.copkit.session.Session> BY_START = Comparator
+            .comparing(org.copkit.session.Session::start).thenComparing(org.copkit.session.Session::id);
+
+    private final class SessionsRepo extends Delegating<org.copkit.session.SessionId, org.copkit.session.Session>
+            implements Repositories.Sessions {
+        SessionsRepo() {
+            super(sessions);
+        }
+
+        @Override
+        public Page<org.copkit.session.Session> listByCommunity(CommunityId community, boolean descending,
+                PageRequest page) {
+            Comparator<org.copkit.session.Session> order = descending ? BY_START.reversed() : BY_START;
+            Optional<SessionCursor> cursor = page.after().map(SessionCursor::parse);
+            return page(view.values().filter(s -> s.community().equals(community)).sorted(order),
+                    s -> {
+                        int c = cursor.orElseThrow().compareTo(s);
+                        return descending ? c > 0 : c < 0;
+                    }, s -> s.start() + "|" + s.id().value(), page);
+        }
+
+        @Override
+        public List<org.copkit.session.Session> listByHost(MemberId host) {
+            return view.values().filter(s -> s.hosts().contains(host)).sorted(BY_START).toList();
+        }
+
+        @Override
+        public Page<org.copkit.session.Session> list(PageRequest page) {
+            return pageById(view.values(), s -> s.id().value(), page);
+        }
+    }
+
+    /** The position "start|id" of a session in a listing by start. */
+    private record SessionCursor(Instant start, String id) {
+        static SessionCursor parse(String cursor) {
+            int bar = cursor.indexOf('|');
+            try {
+                return new SessionCursor(Instant.parse(cursor.substring(0, Math.max(bar, 0))),
+                        cursor.substring(bar + 1));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new InvalidInputException("after must be a session cursor returned by a previous page, was '"
+                        + Checks.abbreviate(cursor) + "'");
+            }
+        }
+
+        /** @return negative when this cursor lies before the session in ascending order */
+        int compareTo(org.copkit.session.Session s) {
+            int c = start.compareTo(s.start());
+            return c != 0 ? c : id.compareTo(s.id().value());
+        }
+    }
+
+    private final class RsvpsRepo extends Delegating<org.copkit.spi.SessionMemberKey, org.copkit.session.Rsvp>
+            implements Repositories.Rsvps {
+        RsvpsRepo() {
+            super(rsvps);
+        }
+
+        @Override
+        public List<org.copkit.session.Rsvp> listBySession(org.copkit.session.SessionId session) {
+            return view.values().filter(r -> r.session().equals(session))
+                    .sorted(Comparator.comparingLong(org.copkit.session.Rsvp::arrival)).toList();
+        }
+
+        @Override
+        public List<org.copkit.session.Rsvp> listByMember(MemberId member) {
+            return view.values().filter(r -> r.member().equals(member))
+                    .sorted(Comparator.comparing(org.copkit.session.Rsvp::session)).toList();
+        }
+    }
+
+    private final class AttendancesRepo
+            extends Delegating<org.copkit.spi.SessionMemberKey, org.copkit.session.Attendance>
+            implements Repositories.Attendances {
+        AttendancesRepo() {
+            super(attendances);
+        }
+
+        @Override
+        public List<org.copkit.session.Attendance> listBySession(org.copkit.session.SessionId session) {
+            return view.values().filter(a -> a.session().equals(session))
+                    .sorted(Comparator.comparing(org.copkit.session.Attendance::checkedInAt)
+                            .thenComparing(org.copkit.session.Attendance::member))
+                    .toList();
         }
     }
 }

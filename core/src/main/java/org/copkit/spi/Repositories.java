@@ -216,4 +216,37 @@ public final class Repositories {
     /** Notification preferences, one per member who set one. */
     public interface NotificationPreferences
             extends Repository<MemberId, org.copkit.subscription.NotificationPreference> {}
+    /**
+     * Sessions. Listings by start are ordered by start instant, then by id (binary order); their cursor
+     * is {@code start + "|" + id} of the last returned row, with {@code start} as {@link
+     * java.time.Instant#toString()}.
+     */
+    public interface Sessions extends Repository<org.copkit.session.SessionId, org.copkit.session.Session> {
+        /**
+         * @param descending latest start first when true, else earliest start first
+         * @return sessions of one community, ordered by start then id
+         */
+        Page<org.copkit.session.Session> listByCommunity(CommunityId community, boolean descending, PageRequest page);
+
+        /** @return sessions the member hosts, ordered by start then id */
+        List<org.copkit.session.Session> listByHost(MemberId host);
+
+        /** @return every session, ordered by id (for export) */
+        Page<org.copkit.session.Session> list(PageRequest page);
+    }
+
+    /** Members' answers to sessions, keyed by session and member. */
+    public interface Rsvps extends Repository<SessionMemberKey, org.copkit.session.Rsvp> {
+        /** @return every answer to one session, ordered by arrival */
+        List<org.copkit.session.Rsvp> listBySession(org.copkit.session.SessionId session);
+
+        /** @return every answer of one member, ordered by session id */
+        List<org.copkit.session.Rsvp> listByMember(MemberId member);
+    }
+
+    /** Attendance of sessions, keyed by session and member. */
+    public interface Attendances extends Repository<SessionMemberKey, org.copkit.session.Attendance> {
+        /** @return the attendance of one session, ordered by check-in time then member id */
+        List<org.copkit.session.Attendance> listBySession(org.copkit.session.SessionId session);
+    }
 }

@@ -51,4 +51,12 @@ public interface Transaction {
 
     /** @return notification preferences */
     Repositories.NotificationPreferences notificationPreferences();
+    /** @return sessions */
+    Repositories.Sessions sessions();
+
+    /** @return answers to sessions */
+    Repositories.Rsvps rsvps();
+
+    /** @return attendance of sessions */
+    Repositories.Attendances attendances();
 }

@@ -47,6 +47,14 @@ class DefaultAccessRulesTest {
     private static final KnowledgeItem ITEM = RuleFixtures.item("i-1", WATER.id(), Optional.of(DIKES.id()), "owner",
             ItemKind.BEST_PRACTICE, Audience.community(), ItemStatus.IN_REVIEW, List.of());
 
+    private static final org.copkit.session.Session SESSION = new org.copkit.session.Session(
+            org.copkit.session.SessionId.of("s-1"), WATER.id(), Optional.empty(), org.copkit.session.SessionKind.MEETUP,
+            org.copkit.session.SessionFormat.IN_PERSON, "Dike walk", "", RuleFixtures.NOW, RuleFixtures.NOW.plusSeconds(3600),
+            java.time.ZoneId.of("Europe/Amsterdam"), Optional.of("Arnhem"), Optional.empty(),
+            org.copkit.session.Capacity.unlimited(), Set.of(MemberId.of("owner")), Audience.community(),
+            org.copkit.session.SessionStatus.SCHEDULED, 0, Optional.empty(), "", Set.of(), Set.of(), RuleFixtures.NOW,
+            RuleFixtures.NOW, 1);
+
     /** Every kind of actor, by name; all of organisation A except the outsider. */
     private static final Map<String, Actor> ACTORS = new LinkedHashMap<>();
 
@@ -89,6 +97,10 @@ class DefaultAccessRulesTest {
         ALLOWED.put(Action.PUBLISH_ITEM, Set.of("system", "coordinator", "core", "steward", "owner"));
         ALLOWED.put(Action.MARK_DOMAIN_CHANGE, Set.of("system", "coordinator")); // the domain's creator
         ALLOWED.put(Action.LIST_REVIEW_TASKS, Set.of("system", "coordinator"));
+        // sessions: the session is hosted by "owner"
+        ALLOWED.put(Action.SCHEDULE_SESSION, Set.of("system", "coordinator", "core", "member", "steward", "owner"));
+        ALLOWED.put(Action.MANAGE_SESSION, Set.of("system", "coordinator", "owner"));
+        ALLOWED.put(Action.RSVP_SESSION, Set.of("system", "coordinator", "core", "member", "steward", "owner"));
     }
 
     /** Actions that concern one community; their denials must name it. */
@@ -114,6 +126,8 @@ class DefaultAccessRulesTest {
                     base.community(WATER).practice(Optional.of(DIKES)).item(ITEM);
             case MARK_DOMAIN_CHANGE -> base.domain(DOMAIN);
             case LIST_REVIEW_TASKS -> base.community(WATER);
+            case SCHEDULE_SESSION -> base.community(WATER).audience(Audience.community());
+            case MANAGE_SESSION, RSVP_SESSION -> base.community(WATER).session(SESSION);
         };
     }
 

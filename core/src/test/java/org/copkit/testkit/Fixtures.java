@@ -383,4 +383,51 @@ public final class Fixtures {
         return new org.copkit.subscription.NotificationPreference(p.member(),
                 all[(p.frequency().ordinal() + 1) % all.length], p.updatedAt().plusSeconds(1), p.version() + 1);
     }
+
+    // ---- sessions
+
+    /**
+     * @return a scheduled hybrid workshop {@code id} in {@code community}, hosted by {@code host}, starting
+     *     {@code startSeconds} after {@link #AT} for one hour in Europe/Amsterdam, with every optional part set
+     */
+    public static org.copkit.session.Session session(String id, String community, String host, long startSeconds) {
+        return new org.copkit.session.Session(org.copkit.session.SessionId.of(id), CommunityId.of(community),
+                Optional.empty(), org.copkit.session.SessionKind.WORKSHOP, org.copkit.session.SessionFormat.HYBRID,
+                "Session " + id, "# Agenda\n\n1. *intro*\n", at(startSeconds), at(startSeconds + 3_600),
+                java.time.ZoneId.of("Europe/Amsterdam"), Optional.of("Utrecht, zaal 4"),
+                Optional.of(java.net.URI.create("https://meet.example/" + id + "?pwd=a%20b")),
+                new org.copkit.session.Capacity(java.util.OptionalInt.of(12), java.util.OptionalInt.empty()),
+                Set.of(MemberId.of(host)), Audience.community(), org.copkit.session.SessionStatus.SCHEDULED, 0,
+                Optional.of("series-" + id), "", Set.of(KnowledgeItemId.of("item-of-" + id)), Set.of("conv-" + id),
+                AT, AT, 1);
+    }
+
+    /** @return a copy of a session with a new title, sequence + 1, CANCELLED and version + 1 */
+    public static org.copkit.session.Session touched(org.copkit.session.Session s) {
+        return new org.copkit.session.Session(s.id(), s.community(), s.practice(), s.kind(), s.format(),
+                s.title() + " (moved)", s.agenda(), s.start(), s.end(), s.zone(), s.place(), s.joinLink(),
+                s.capacity(), s.hosts(), s.audience(), org.copkit.session.SessionStatus.CANCELLED, s.sequence() + 1,
+                s.series(), "notes", s.outcomes(), s.questions(), s.createdAt(), at(3_600), s.version() + 1);
+    }
+
+    /** @return a GOING answer of {@code member} to {@code session}, with the given placement and arrival */
+    public static org.copkit.session.Rsvp rsvp(String session, String member, org.copkit.session.Placement placement,
+            long arrival) {
+        return new org.copkit.session.Rsvp(org.copkit.session.SessionId.of(session), MemberId.of(member),
+                org.copkit.session.RsvpResponse.GOING, org.copkit.session.AttendanceMode.IN_PERSON,
+                Optional.of(placement), at(arrival), arrival, 1);
+    }
+
+    /** @return a copy of an answer changed to MAYBE online, version + 1 */
+    public static org.copkit.session.Rsvp touched(org.copkit.session.Rsvp r) {
+        return new org.copkit.session.Rsvp(r.session(), r.member(), org.copkit.session.RsvpResponse.MAYBE,
+                org.copkit.session.AttendanceMode.ONLINE, Optional.empty(), at(7_200), r.arrival() + 10,
+                r.version() + 1);
+    }
+
+    /** @return the attendance of {@code member} at {@code session}, checked in by {@code by} */
+    public static org.copkit.session.Attendance attendance(String session, String member, String by, long seconds) {
+        return new org.copkit.session.Attendance(org.copkit.session.SessionId.of(session), MemberId.of(member),
+                at(seconds), MemberId.of(by), 1);
+    }
 }

@@ -1935,4 +1935,98 @@ public abstract class StorageContract {
                 community)))).isInstanceOf(ConflictException.class);
         assertThat(read((Transaction tx) -> tx.subscriptions().find(org.copkit.subscription.SubscriptionId.of("sub-9")))).isEmpty();
     }
+
+    // =====================================================================================================
+    // Sessions, answers (RSVPs) and attendance
+    // =====================================================================================================
+
+    private static org.copkit.spi.SessionMemberKey smKey(String session, String member) {
+        return new org.copkit.spi.SessionMemberKey(org.copkit.session.SessionId.of(session), MemberId.of(member));
+    }
+
+    @Test
+    @DisplayName("a session with every optional part round-trips exactly, is updated with version + 1, and a stale update conflicts")
+    public void sessionRoundTripAndConflict() {
+        givenWorld();
+        org.copkit.session.Session s = Fixtures.session("ses-1", COM_1, ANN, 86_400);
+        given(tx -> tx.sessions().insert(s));
+        assertThat(read((Transaction tx) -> tx.sessions().find(s.id()))).contains(s);
+        org.copkit.session.Session changed = Fixtures.touched(s);
+        given(tx -> tx.sessions().update(changed));
+        assertThat(read((Transaction tx) -> tx.sessions().find(s.id()))).contains(changed);
+        assertThatThrownBy(() -> given(tx -> tx.sessions().update(Fixtures.touched(s))))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> given(tx -> tx.sessions().insert(s))).isInstanceOf(ConflictException.class);
+        assertThat(read((Transaction tx) -> tx.sessions().find(s.id()))).contains(changed);
+    }
+
+    @Test
+    @DisplayName("sessions of a community are listed by start then id, ascending or descending, with cursors that page every row once")
+    public void sessionsListedByStart() {
+        givenWorld();
+        given(tx -> {
+            tx.sessions().insert(Fixtures.session("ses-3", COM_1, ANN, 300));
+            tx.sessions().insert(Fixtures.session("ses-1", COM_1, ANN, 100));
+            tx.sessions().insert(Fixtures.session("ses-2", COM_1, BOB, 300));
+            tx.sessions().insert(Fixtures.session("ses-4", COM_1, BOB, 200));
+            tx.sessions().insert(Fixtures.session("ses-9", COM_2, ANN, 50));
+        });
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.sessions().listByCommunity(CommunityId.of(COM_1),
+                false, p), 2))).extracting(x -> x.id().value()).containsExactly("ses-1", "ses-4", "ses-2", "ses-3");
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.sessions().listByCommunity(CommunityId.of(COM_1),
+                true, p), 3))).extracting(x -> x.id().value()).containsExactly("ses-3", "ses-2", "ses-4", "ses-1");
+        assertThat(read((Transaction tx) -> tx.sessions().listByHost(MemberId.of(ANN)))).extracting(x -> x.id().value())
+                .containsExactly("ses-9", "ses-1", "ses-3");
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.sessions().list(p), 2)))
+                .extracting(x -> x.id().value()).containsExactly("ses-1", "ses-2", "ses-3", "ses-4", "ses-9");
+        assertThatThrownBy(() -> read((Transaction tx) -> tx.sessions().listByCommunity(CommunityId.of(COM_1), false,
+                PageRequest.first().after("not a cursor")))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    @DisplayName("answers round-trip, list by session in arrival order and by member in session order, and conflict on stale versions")
+    public void rsvpsRoundTripAndListings() {
+        givenWorld();
+        given(tx -> {
+            tx.sessions().insert(Fixtures.session("ses-1", COM_1, ANN, 100));
+            tx.sessions().insert(Fixtures.session("ses-2", COM_1, ANN, 200));
+            tx.rsvps().insert(Fixtures.rsvp("ses-1", CAT, org.copkit.session.Placement.WAITLISTED, 3));
+            tx.rsvps().insert(Fixtures.rsvp("ses-1", BOB, org.copkit.session.Placement.CONFIRMED, 1));
+            tx.rsvps().insert(Fixtures.rsvp("ses-2", BOB, org.copkit.session.Placement.CONFIRMED, 1));
+        });
+        org.copkit.session.Rsvp catRsvp = Fixtures.rsvp("ses-1", CAT, org.copkit.session.Placement.WAITLISTED, 3);
+        assertThat(read((Transaction tx) -> tx.rsvps().find(smKey("ses-1", CAT)))).contains(catRsvp);
+        assertThat(read((Transaction tx) -> tx.rsvps().listBySession(org.copkit.session.SessionId.of("ses-1"))))
+                .extracting(r -> r.member().value()).containsExactly(BOB, CAT);
+        assertThat(read((Transaction tx) -> tx.rsvps().listByMember(MemberId.of(BOB)))).extracting(r -> r.session().value())
+                .containsExactly("ses-1", "ses-2");
+        given(tx -> tx.rsvps().update(Fixtures.touched(catRsvp)));
+        assertThat(read((Transaction tx) -> tx.rsvps().find(smKey("ses-1", CAT)))).contains(Fixtures.touched(catRsvp));
+        assertThat(read((Transaction tx) -> tx.rsvps().listBySession(org.copkit.session.SessionId.of("ses-1"))))
+                .extracting(r -> r.member().value()).containsExactly(BOB, CAT);
+        assertThatThrownBy(() -> given(tx -> tx.rsvps().update(Fixtures.touched(catRsvp))))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    @DisplayName("attendance round-trips, lists by check-in time, rejects a second insert, and every session write appears in the change feed as sessionId/memberId")
+    public void attendanceAndChangeFeed() {
+        givenWorld();
+        long head = storage().changes().head();
+        given(tx -> {
+            tx.sessions().insert(Fixtures.session("ses-1", COM_1, ANN, 100));
+            tx.rsvps().insert(Fixtures.rsvp("ses-1", CAT, org.copkit.session.Placement.CONFIRMED, 1));
+            tx.attendances().insert(Fixtures.attendance("ses-1", CAT, ANN, 200));
+            tx.attendances().insert(Fixtures.attendance("ses-1", BOB, ANN, 150));
+        });
+        assertThat(read((Transaction tx) -> tx.attendances().find(smKey("ses-1", CAT))))
+                .contains(Fixtures.attendance("ses-1", CAT, ANN, 200));
+        assertThat(read((Transaction tx) -> tx.attendances().listBySession(org.copkit.session.SessionId.of("ses-1"))))
+                .extracting(a -> a.member().value()).containsExactly(BOB, CAT);
+        assertThatThrownBy(() -> given(tx -> tx.attendances().insert(Fixtures.attendance("ses-1", CAT, BOB, 300))))
+                .isInstanceOf(ConflictException.class);
+        assertThat(storage().changes().after(head, 100)).extracting(Change::ref).containsExactly(
+                new Ref(ObjectType.SESSION, "ses-1"), new Ref(ObjectType.RSVP, "ses-1/" + CAT),
+                new Ref(ObjectType.ATTENDANCE, "ses-1/" + CAT), new Ref(ObjectType.ATTENDANCE, "ses-1/" + BOB));
+    }
 }
