@@ -134,6 +134,9 @@ public final class CopKit implements AutoCloseable {
 
         /** @return search */
         SearchService search();
+
+        /** @return questions and discussions */
+        org.copkit.conversation.ConversationService conversations();
     }
 
     /**

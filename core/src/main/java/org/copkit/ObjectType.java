@@ -17,5 +17,13 @@ public enum ObjectType {
     /** A practice. */
     PRACTICE,
     /** A knowledge item. */
-    KNOWLEDGE_ITEM
+    KNOWLEDGE_ITEM,
+    /** A question or discussion, in storage, the change feed and activities. */
+    CONVERSATION,
+    /** An answer, reply or comment in a conversation. */
+    POST,
+    /** A question, as a search document (id: the conversation id; status: its {@code ConversationStatus}). */
+    QUESTION,
+    /** A discussion, as a search document (id: the conversation id; status: its {@code ConversationStatus}). */
+    DISCUSSION
 }

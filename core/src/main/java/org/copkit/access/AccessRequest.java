@@ -3,6 +3,8 @@ package org.copkit.access;
 import java.util.Optional;
 import org.copkit.community.Community;
 import org.copkit.community.Practice;
+import org.copkit.conversation.Conversation;
+import org.copkit.conversation.Post;
 import org.copkit.domain.Domain;
 import org.copkit.knowledge.KnowledgeItem;
 import org.copkit.member.Member;
@@ -18,44 +20,58 @@ import org.copkit.member.Member;
  * @param practice the practice concerned
  * @param item the knowledge item concerned (for CREATE_ITEM: absent; the audience is in {@code audience})
  * @param subject the member concerned (for UPDATE_MEMBER and MANAGE_MEMBERS)
- * @param audience the audience a new or changed item would get
+ * @param audience the audience a new or changed item or conversation would get
+ * @param conversation the question or discussion concerned (conversation actions)
+ * @param post the answer, reply or comment concerned (post actions; for REPLY and COMMENT the parent)
  */
 public record AccessRequest(Action action, Optional<Domain> domain, Optional<Community> community, Optional<Practice> practice,
-        Optional<KnowledgeItem> item, Optional<Member> subject, Optional<Audience> audience) {
+        Optional<KnowledgeItem> item, Optional<Member> subject, Optional<Audience> audience,
+        Optional<Conversation> conversation, Optional<Post> post) {
 
     /** @return a request about no particular object */
     public static AccessRequest of(Action action) {
         return new AccessRequest(action, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** @return a copy naming the domain */
     public AccessRequest domain(Domain d) {
-        return new AccessRequest(action, Optional.of(d), community, practice, item, subject, audience);
+        return new AccessRequest(action, Optional.of(d), community, practice, item, subject, audience, conversation, post);
     }
 
     /** @return a copy naming the community */
     public AccessRequest community(Community c) {
-        return new AccessRequest(action, domain, Optional.of(c), practice, item, subject, audience);
+        return new AccessRequest(action, domain, Optional.of(c), practice, item, subject, audience, conversation, post);
     }
 
     /** @return a copy naming the practice, if any */
     public AccessRequest practice(Optional<Practice> p) {
-        return new AccessRequest(action, domain, community, p, item, subject, audience);
+        return new AccessRequest(action, domain, community, p, item, subject, audience, conversation, post);
     }
 
     /** @return a copy naming the item */
     public AccessRequest item(KnowledgeItem i) {
-        return new AccessRequest(action, domain, community, practice, Optional.of(i), subject, audience);
+        return new AccessRequest(action, domain, community, practice, Optional.of(i), subject, audience, conversation, post);
     }
 
     /** @return a copy naming the member concerned */
     public AccessRequest subject(Member m) {
-        return new AccessRequest(action, domain, community, practice, item, Optional.of(m), audience);
+        return new AccessRequest(action, domain, community, practice, item, Optional.of(m), audience, conversation, post);
     }
 
     /** @return a copy naming the audience */
     public AccessRequest audience(Audience a) {
-        return new AccessRequest(action, domain, community, practice, item, subject, Optional.of(a));
+        return new AccessRequest(action, domain, community, practice, item, subject, Optional.of(a), conversation, post);
+    }
+
+    /** @return a copy naming the conversation */
+    public AccessRequest conversation(Conversation c) {
+        return new AccessRequest(action, domain, community, practice, item, subject, audience, Optional.of(c), post);
+    }
+
+    /** @return a copy naming the post */
+    public AccessRequest post(Post p) {
+        return new AccessRequest(action, domain, community, practice, item, subject, audience, conversation,
+                Optional.of(p));
     }
 }

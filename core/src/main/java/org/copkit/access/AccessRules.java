@@ -41,6 +41,11 @@ public interface AccessRules {
      * practice's stewards;</li>
      * <li>core members, coordinators and stewards review items, never their own;</li>
      * <li>publishing is done by the owner or a reviewer; superseding by anyone who may edit.</li>
+     * <li>active members ask questions and start discussions (audience rule as for items), answer,
+     * reply, comment and vote, never on their own conversation or post; the author or a coordinator
+     * edits a conversation or post, accepts an answer and closes a discussion; coordinators close
+     * questions as duplicates and merge them; the asker, the answer's author or a coordinator
+     * promotes into a knowledge item (which then also needs CREATE_ITEM).</li>
      * </ul>
      *
      * @return the default rules

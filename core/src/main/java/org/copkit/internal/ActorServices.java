@@ -4,6 +4,7 @@ import org.copkit.CopKit;
 import org.copkit.activity.ActivityService;
 import org.copkit.community.CommunityService;
 import org.copkit.community.PracticeService;
+import org.copkit.conversation.ConversationService;
 import org.copkit.domain.DomainService;
 import org.copkit.knowledge.KnowledgeService;
 import org.copkit.member.MemberId;
@@ -22,6 +23,7 @@ public final class ActorServices implements CopKit.As {
     private final KnowledgeService knowledge;
     private final ActivityService activities;
     private final SearchService search;
+    private final ConversationService conversations;
 
     /**
      * @param engine the running kit
@@ -37,6 +39,7 @@ public final class ActorServices implements CopKit.As {
         this.knowledge = new KnowledgeItems(engine, actor);
         this.activities = new ActivityFeed(engine, actor);
         this.search = new Searches(engine, actor);
+        this.conversations = new Conversations(engine, actor);
     }
 
     @Override
@@ -82,5 +85,10 @@ public final class ActorServices implements CopKit.As {
     @Override
     public SearchService search() {
         return search;
+    }
+
+    @Override
+    public ConversationService conversations() {
+        return conversations;
     }
 }

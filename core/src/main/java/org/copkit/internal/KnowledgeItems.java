@@ -75,7 +75,12 @@ final class KnowledgeItems implements KnowledgeService {
     @Override
     public KnowledgeItem create(ItemDraft draft) {
         Checks.present("draft", draft);
-        return engine.write(actor, call -> {
+        return engine.write(actor, call -> insert(call, draft));
+    }
+
+    /** Creates an item inside a running call (also used to promote questions and answers). */
+    static KnowledgeItem insert(Call call, ItemDraft draft) {
+        {
             Community c = Load.community(call.tx, draft.community());
             Optional<Practice> practice = draft.practice().map(p -> {
                 Practice found = call.tx.practices().find(p).orElseThrow(() -> new InvalidInputException(
@@ -98,17 +103,17 @@ final class KnowledgeItems implements KnowledgeService {
                     "created"));
             record(call, Verb.CREATED, item, Map.of("kind", item.kind().name()));
             return item;
-        });
+        }
     }
 
     /** An audience may only name registered organisations. */
-    private static void requireOrganizations(Call call, String field, Audience audience) {
+    static void requireOrganizations(Call call, String field, Audience audience) {
         for (org.copkit.member.OrganizationId o : audience.organizations()) {
             Load.requireOrganization(call.tx, field, o);
         }
     }
 
-    private static Audience defaultAudience(Community c, Call call) {
+    static Audience defaultAudience(Community c, Call call) {
         AudienceLevel level = c.defaultAudience();
         return switch (level) {
             case ORGANIZATION -> Audience.organization(call.actor.organization());
