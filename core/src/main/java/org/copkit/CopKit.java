@@ -160,6 +160,8 @@ public final class CopKit implements AutoCloseable {
         org.copkit.subscription.SubscriptionService subscriptions();
         /** @return sessions (meetings) */
         org.copkit.session.SessionService sessions();
+        /** @return questions and discussions */
+        org.copkit.conversation.ConversationService conversations();
     }
 
     /**

@@ -39,5 +39,11 @@ public enum ObjectType {
     /** A member's answer to a session (id: {@code sessionId/memberId}). */
     RSVP,
     /** A member's attendance of a session (id: {@code sessionId/memberId}). */
-    ATTENDANCE
+    ATTENDANCE,
+    /** An answer, reply or comment in a conversation. */
+    POST,
+    /** A question, as a search document (id: the conversation id; status: its {@code ConversationStatus}). */
+    QUESTION,
+    /** A discussion, as a search document (id: the conversation id; status: its {@code ConversationStatus}). */
+    DISCUSSION
 }

@@ -46,6 +46,11 @@ public interface AccessRules {
      * <li>active members schedule sessions (with an audience as for items) and answer them; the
      * session's hosts and the community's coordinators change, cancel, check in, take notes and capture
      * outcomes.</li>
+     * <li>active members ask questions and start discussions (audience rule as for items), answer,
+     * reply, comment and vote, never on their own conversation or post; the author or a coordinator
+     * edits a conversation or post, accepts an answer and closes a discussion; coordinators close
+     * questions as duplicates and merge them; the asker, the answer's author or a coordinator
+     * promotes into a knowledge item (which then also needs CREATE_ITEM).</li>
      * </ul>
      *
      * @return the default rules

@@ -50,5 +50,31 @@ public enum Action {
     /** Change, cancel, check members in, record notes, capture outcomes or link questions (session: the one concerned). */
     MANAGE_SESSION,
     /** Answer a session (session: the one concerned). */
-    RSVP_SESSION
+    RSVP_SESSION,
+    /** Ask a question in a community (the audience is in the request). */
+    ASK_QUESTION,
+    /** Start a discussion in a community (the audience is in the request). */
+    START_DISCUSSION,
+    /** Answer a question (conversation in the request). */
+    ANSWER_QUESTION,
+    /** Reply in a discussion (conversation in the request, parent reply as post). */
+    REPLY,
+    /** Comment on a question or an answer (conversation in the request, answer as post). */
+    COMMENT,
+    /** Vote on a conversation or a post (post in the request when voting on a post). */
+    VOTE,
+    /** Accept an answer (conversation and answer post in the request). */
+    ACCEPT_ANSWER,
+    /** Edit a conversation's content. */
+    EDIT_CONVERSATION,
+    /** Edit a post's body (post in the request). */
+    EDIT_POST,
+    /** Close a discussion. */
+    CLOSE_DISCUSSION,
+    /** Close a question as a duplicate of another. */
+    CLOSE_AS_DUPLICATE,
+    /** Merge a duplicate question's answers into the original. */
+    MERGE_CONVERSATIONS,
+    /** Promote a question (or, with the post, one answer) into a knowledge item. */
+    PROMOTE_CONVERSATION
 }

@@ -1,6 +1,9 @@
 package org.copkit.access;
 
 import java.util.Optional;
+import org.copkit.member.MemberId;
+import org.copkit.conversation.Post;
+import org.copkit.conversation.Conversation;
 import org.copkit.community.Community;
 import org.copkit.community.Practice;
 import org.copkit.knowledge.KnowledgeItem;
@@ -37,6 +40,13 @@ final class DefaultAccessRules implements AccessRules {
             case SCHEDULE_SESSION -> scheduler(actor, r);
             case MANAGE_SESSION -> sessionHost(actor, r);
             case RSVP_SESSION -> sessionParticipant(actor, r);
+            case ASK_QUESTION, START_DISCUSSION -> createConversation(actor, r);
+            case ANSWER_QUESTION, REPLY, COMMENT -> activeMember(actor, r);
+            case VOTE -> voter(actor, r);
+            case ACCEPT_ANSWER, EDIT_CONVERSATION, CLOSE_DISCUSSION -> conversationAuthorOrCoordinator(actor, r);
+            case EDIT_POST -> postAuthorOrCoordinator(actor, r);
+            case CLOSE_AS_DUPLICATE, MERGE_CONVERSATIONS -> coordinator(actor, r);
+            case PROMOTE_CONVERSATION -> promoter(actor, r);
         };
     }
 
@@ -153,5 +163,67 @@ final class DefaultAccessRules implements AccessRules {
         Community c = community(r);
         return actor.isActiveIn(c.id()) ? Decision.allow()
                 : Decision.deny("only active members of community '" + c.name() + "' may answer its sessions");
+    }
+
+    // ---- questions and discussions
+
+    private static Decision createConversation(Actor actor, AccessRequest r) {
+        Community c = community(r);
+        if (!actor.isActiveIn(c.id())) {
+            return Decision.deny("only active members of community '" + c.name() + "' may " + verb(r) + " in it");
+        }
+        return r.audience().map(a -> audienceIncludesOwnOrganization(actor, c, a)).orElse(Decision.allow());
+    }
+
+    private static Decision activeMember(Actor actor, AccessRequest r) {
+        Community c = community(r);
+        return actor.isActiveIn(c.id()) ? Decision.allow()
+                : Decision.deny("only active members of community '" + c.name() + "' may " + verb(r));
+    }
+
+    private static Conversation conversation(AccessRequest r) {
+        return r.conversation().orElseThrow(() -> new IllegalArgumentException(r.action() + " needs a conversation"));
+    }
+
+    private static Decision voter(Actor actor, AccessRequest r) {
+        Decision member = activeMember(actor, r);
+        if (!member.allowed()) {
+            return member;
+        }
+        MemberId author = r.post().map(Post::author).orElseGet(() -> conversation(r).author());
+        return author.equals(actor.member()) ? Decision.deny("members may not vote on their own contributions")
+                : Decision.allow();
+    }
+
+    private static Decision conversationAuthorOrCoordinator(Actor actor, AccessRequest r) {
+        Community c = community(r);
+        Conversation conv = conversation(r);
+        if (actor.coordinates(c.id()) || (conv.author().equals(actor.member()) && actor.isActiveIn(c.id()))) {
+            return Decision.allow();
+        }
+        return Decision.deny("only the author of the conversation or coordinators of community '" + c.name()
+                + "' may " + verb(r));
+    }
+
+    private static Decision postAuthorOrCoordinator(Actor actor, AccessRequest r) {
+        Community c = community(r);
+        Post post = r.post().orElseThrow(() -> new IllegalArgumentException(r.action() + " needs a post"));
+        if (actor.coordinates(c.id()) || (post.author().equals(actor.member()) && actor.isActiveIn(c.id()))) {
+            return Decision.allow();
+        }
+        return Decision.deny("only the author of the post or coordinators of community '" + c.name() + "' may "
+                + verb(r));
+    }
+
+    private static Decision promoter(Actor actor, AccessRequest r) {
+        Community c = community(r);
+        Conversation conv = conversation(r);
+        boolean author = conv.author().equals(actor.member())
+                || r.post().map(p -> p.author().equals(actor.member())).orElse(false);
+        if (actor.coordinates(c.id()) || (author && actor.isActiveIn(c.id()))) {
+            return Decision.allow();
+        }
+        return Decision.deny("only the asker, the answer's author or coordinators of community '" + c.name()
+                + "' may promote it");
     }
 }

@@ -69,5 +69,44 @@ public enum Verb {
     /** A knowledge item was captured from a session (target: the item). */
     CAPTURED,
     /** A question (conversation) was linked to a session (details: the conversation id). */
-    LINKED
+    LINKED,
+    /** A question was asked (actor: the asker; object: the CONVERSATION). */
+    ASKED,
+    /** A discussion was started (actor: the author; object: the CONVERSATION). */
+    STARTED,
+    /**
+     * A question was answered (actor: the answer's author; object: the answer POST; target: the
+     * CONVERSATION).
+     */
+    ANSWERED,
+    /** A reply was written in a discussion (actor: its author; object: the POST; target: the CONVERSATION). */
+    REPLIED,
+    /** A comment was written (actor: its author; object: the POST; target: the CONVERSATION). */
+    COMMENTED,
+    /**
+     * A vote was cast, changed or withdrawn (actor: the voter; object: the voted CONVERSATION or POST;
+     * target: the CONVERSATION of a voted post; details {@code value} UP/DOWN/NONE and {@code author} of
+     * the voted object).
+     */
+    VOTED,
+    /**
+     * An answer was accepted (actor: the asker or coordinator; object: the answer POST; target: the
+     * CONVERSATION; details {@code author}: the answer's author, who gets the credit).
+     */
+    ACCEPTED,
+    /**
+     * A conversation was closed: a discussion, or a question as a duplicate (object: the CONVERSATION;
+     * target: the original for duplicates).
+     */
+    CLOSED,
+    /**
+     * A duplicate's answers were merged into the original (object: the original CONVERSATION; target:
+     * the duplicate; details {@code moved}: the number of posts moved).
+     */
+    MERGED,
+    /**
+     * A question or answer was promoted into a knowledge item (object: the CONVERSATION or answer
+     * POST; target: the new KNOWLEDGE_ITEM).
+     */
+    PROMOTED
 }

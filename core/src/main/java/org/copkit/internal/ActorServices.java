@@ -4,6 +4,7 @@ import org.copkit.CopKit;
 import org.copkit.activity.ActivityService;
 import org.copkit.community.CommunityService;
 import org.copkit.community.PracticeService;
+import org.copkit.conversation.ConversationService;
 import org.copkit.domain.DomainService;
 import org.copkit.knowledge.KnowledgeService;
 import org.copkit.member.MemberId;
@@ -28,6 +29,7 @@ public final class ActorServices implements CopKit.As {
     private final org.copkit.review.ReviewService reviews;
     private final org.copkit.subscription.SubscriptionService subscriptions;
     private final org.copkit.session.SessionService sessions;
+    private final ConversationService conversations;
 
     /**
      * @param engine the running kit
@@ -49,6 +51,7 @@ public final class ActorServices implements CopKit.As {
         this.reviews = new Reviews(engine, actor);
         this.subscriptions = new Subscriptions(engine, actor);
         this.sessions = new Sessions(engine, actor);
+        this.conversations = new Conversations(engine, actor);
     }
 
     @Override
@@ -124,5 +127,10 @@ public final class ActorServices implements CopKit.As {
     @Override
     public org.copkit.session.SessionService sessions() {
         return sessions;
+    }
+
+    @Override
+    public ConversationService conversations() {
+        return conversations;
     }
 }

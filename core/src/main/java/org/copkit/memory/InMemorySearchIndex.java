@@ -41,7 +41,8 @@ import org.copkit.spi.SearchIndex;
 public final class InMemorySearchIndex implements SearchIndex {
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern QUERY_PART = Pattern.compile("(-?)\"([^\"]*)\"?|(\\S+)");
-    private static final Set<String> CURRENT = Set.of("PUBLISHED", "NEEDS_REVIEW");
+    /** Statuses {@link #similar} returns: current knowledge items and answered questions. */
+    private static final Set<String> CURRENT = Set.of("PUBLISHED", "NEEDS_REVIEW", "ANSWERED");
     private static final int SNIPPET = 160;
 
     private volatile Map<Ref, Indexed> docs = new ConcurrentHashMap<>();

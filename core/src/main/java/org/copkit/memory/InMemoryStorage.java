@@ -13,6 +13,13 @@ import org.copkit.community.CommunityId;
 import org.copkit.community.Membership;
 import org.copkit.community.Practice;
 import org.copkit.community.PracticeId;
+import org.copkit.conversation.Conversation;
+import org.copkit.conversation.ConversationId;
+import org.copkit.conversation.ConversationRevision;
+import org.copkit.conversation.Post;
+import org.copkit.conversation.PostId;
+import org.copkit.conversation.PostRevision;
+import org.copkit.conversation.Vote;
 import org.copkit.domain.Competency;
 import org.copkit.domain.CompetencyId;
 import org.copkit.domain.Domain;
@@ -61,6 +68,32 @@ public final class InMemoryStorage implements Storage {
     final TreeMap<RevisionKey, Revision> revisions = new TreeMap<>(
             Comparator.comparing(RevisionKey::item).thenComparingInt(RevisionKey::number));
     final List<Change> changeLog = new ArrayList<>();
+    // ---- questions and discussions
+    record ConversationRevisionKey(ConversationId conversation, int number) {}
+    record PostRevisionKey(PostId post, int number) {}
+    /** A vote's key, ordered by target then voter id. */
+    record VoteKey(String targetType, String targetId, String voter) implements Comparable<VoteKey> {
+        static VoteKey of(org.copkit.Ref target, MemberId voter) {
+            return new VoteKey(target.type().name(), target.id(), voter.value());
+        }
+
+        @Override
+        public int compareTo(VoteKey o) {
+            return Comparator.comparing(VoteKey::targetType).thenComparing(VoteKey::targetId)
+                    .thenComparing(VoteKey::voter).compare(this, o);
+        }
+    }
+
+    final MemTable<ConversationId, Conversation> conversations = table(ObjectType.CONVERSATION, Conversation::id,
+            Conversation::version);
+    final MemTable<PostId, Post> posts = table(ObjectType.POST, Post::id, Post::version);
+    final TreeMap<ConversationRevisionKey, ConversationRevision> conversationRevisions = new TreeMap<>(
+            Comparator.comparing(ConversationRevisionKey::conversation)
+                    .thenComparingInt(ConversationRevisionKey::number));
+    final TreeMap<PostRevisionKey, PostRevision> postRevisions = new TreeMap<>(
+            Comparator.comparing(PostRevisionKey::post).thenComparingInt(PostRevisionKey::number));
+    final TreeMap<VoteKey, Vote> votes = new TreeMap<>();
+
     final List<org.copkit.activity.Activity> activityLog = new ArrayList<>();
     final MemTable<org.copkit.review.ReviewTaskId, org.copkit.review.ReviewTask> reviewTasks = table(
             ObjectType.REVIEW_TASK, org.copkit.review.ReviewTask::id, org.copkit.review.ReviewTask::version);

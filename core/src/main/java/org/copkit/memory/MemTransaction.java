@@ -22,6 +22,15 @@ import org.copkit.community.Membership;
 import org.copkit.community.MembershipState;
 import org.copkit.community.Practice;
 import org.copkit.community.PracticeId;
+import org.copkit.conversation.Conversation;
+import org.copkit.conversation.ConversationId;
+import org.copkit.conversation.ConversationKind;
+import org.copkit.conversation.ConversationRevision;
+import org.copkit.conversation.ConversationStatus;
+import org.copkit.conversation.Post;
+import org.copkit.conversation.PostId;
+import org.copkit.conversation.PostRevision;
+import org.copkit.conversation.Vote;
 import org.copkit.domain.Competency;
 import org.copkit.domain.Domain;
 import org.copkit.domain.DomainId;
@@ -67,6 +76,13 @@ final class MemTransaction implements Transaction {
     private final MemTableView<org.copkit.session.SessionId, org.copkit.session.Session> sessions;
     private final MemTableView<org.copkit.spi.SessionMemberKey, org.copkit.session.Rsvp> rsvps;
     private final MemTableView<org.copkit.spi.SessionMemberKey, org.copkit.session.Attendance> attendances;
+    private final MemTableView<ConversationId, Conversation> conversations;
+    private final MemTableView<PostId, Post> posts;
+    private final LinkedHashMap<InMemoryStorage.ConversationRevisionKey, ConversationRevision> conversationRevisions =
+            new LinkedHashMap<>();
+    private final LinkedHashMap<InMemoryStorage.PostRevisionKey, PostRevision> postRevisions = new LinkedHashMap<>();
+    /** Staged votes; an empty value removes the vote. */
+    private final java.util.TreeMap<InMemoryStorage.VoteKey, Optional<Vote>> votes = new java.util.TreeMap<>();
 
     MemTransaction(InMemoryStorage store, boolean writable) {
         this.store = store;
@@ -88,6 +104,8 @@ final class MemTransaction implements Transaction {
         sessions = view(store.sessions);
         rsvps = view(store.rsvps);
         attendances = view(store.attendances);
+        conversations = view(store.conversations);
+        posts = view(store.posts);
     }
 
     private <K, V> MemTableView<K, V> view(MemTable<K, V> table) {
@@ -114,6 +132,9 @@ final class MemTransaction implements Transaction {
             store.lastChange = changes.get(changes.size() - 1).sequence();
         }
         store.activityLog.addAll(activities);
+        store.conversationRevisions.putAll(conversationRevisions);
+        store.postRevisions.putAll(postRevisions);
+        votes.forEach((k, v) -> v.ifPresentOrElse(x -> store.votes.put(k, x), () -> store.votes.remove(k)));
     }
 
     /** Keyset paging over rows already in listing order. */
@@ -666,6 +687,164 @@ final class MemTransaction implements Transaction {
                     .sorted(Comparator.comparing(org.copkit.session.Attendance::checkedInAt)
                             .thenComparing(org.copkit.session.Attendance::member))
                     .toList();
+        }
+    }
+
+    // ---- questions and discussions
+
+    @Override
+    public Repositories.Conversations conversations() {
+        return new ConversationsRepo();
+    }
+
+    @Override
+    public Repositories.Posts posts() {
+        return new PostsRepo();
+    }
+
+    @Override
+    public Repositories.ConversationRevisions conversationRevisions() {
+        return new ConversationRevisionsRepo();
+    }
+
+    @Override
+    public Repositories.PostRevisions postRevisions() {
+        return new PostRevisionsRepo();
+    }
+
+    @Override
+    public Repositories.Votes votes() {
+        return new VotesRepo();
+    }
+
+    private final class ConversationsRepo extends Delegating<ConversationId, Conversation>
+            implements Repositories.Conversations {
+        ConversationsRepo() {
+            super(conversations);
+        }
+
+        @Override
+        public Page<Conversation> listByCommunity(CommunityId community, Set<ConversationKind> kinds,
+                Set<ConversationStatus> statuses, PageRequest page) {
+            return pageById(view.values().filter(c -> c.community().equals(community))
+                    .filter(c -> kinds.isEmpty() || kinds.contains(c.kind()))
+                    .filter(c -> statuses.isEmpty() || statuses.contains(c.status())), c -> c.id().value(), page);
+        }
+
+        @Override
+        public Page<Conversation> list(PageRequest page) {
+            return pageById(view.values(), c -> c.id().value(), page);
+        }
+    }
+
+    private final class PostsRepo extends Delegating<PostId, Post> implements Repositories.Posts {
+        PostsRepo() {
+            super(posts);
+        }
+
+        @Override
+        public Page<Post> listByConversation(ConversationId conversation, PageRequest page) {
+            return pageById(view.values().filter(p -> p.conversation().equals(conversation)), p -> p.id().value(),
+                    page);
+        }
+    }
+
+    private final class ConversationRevisionsRepo implements Repositories.ConversationRevisions {
+        @Override
+        public void insert(ConversationRevision revision) {
+            checkWritable();
+            if (find(revision.conversation(), revision.number()).isPresent()) {
+                throw new ConflictException("conversation " + revision.conversation() + " already has revision "
+                        + revision.number());
+            }
+            conversationRevisions.put(new InMemoryStorage.ConversationRevisionKey(revision.conversation(),
+                    revision.number()), revision);
+        }
+
+        @Override
+        public Optional<ConversationRevision> find(ConversationId conversation, int number) {
+            InMemoryStorage.ConversationRevisionKey key = new InMemoryStorage.ConversationRevisionKey(conversation,
+                    number);
+            ConversationRevision r = conversationRevisions.get(key);
+            return Optional.ofNullable(r != null ? r : store.conversationRevisions.get(key));
+        }
+
+        @Override
+        public Page<ConversationRevision> list(ConversationId conversation, PageRequest page) {
+            int after = page.after().map(c -> (int) numericCursor(c, "revision number", Integer.MAX_VALUE)).orElse(0);
+            Stream<ConversationRevision> all = Stream.concat(
+                    store.conversationRevisions.subMap(new InMemoryStorage.ConversationRevisionKey(conversation, 0),
+                            true, new InMemoryStorage.ConversationRevisionKey(conversation, Integer.MAX_VALUE), true)
+                            .values().stream(),
+                    conversationRevisions.values().stream().filter(r -> r.conversation().equals(conversation)))
+                    .sorted(Comparator.comparingInt(ConversationRevision::number));
+            return page(all, r -> r.number() > after, r -> Integer.toString(r.number()), page);
+        }
+    }
+
+    private final class PostRevisionsRepo implements Repositories.PostRevisions {
+        @Override
+        public void insert(PostRevision revision) {
+            checkWritable();
+            if (find(revision.post(), revision.number()).isPresent()) {
+                throw new ConflictException("post " + revision.post() + " already has revision " + revision.number());
+            }
+            postRevisions.put(new InMemoryStorage.PostRevisionKey(revision.post(), revision.number()), revision);
+        }
+
+        @Override
+        public Optional<PostRevision> find(PostId post, int number) {
+            InMemoryStorage.PostRevisionKey key = new InMemoryStorage.PostRevisionKey(post, number);
+            PostRevision r = postRevisions.get(key);
+            return Optional.ofNullable(r != null ? r : store.postRevisions.get(key));
+        }
+
+        @Override
+        public Page<PostRevision> list(PostId post, PageRequest page) {
+            int after = page.after().map(c -> (int) numericCursor(c, "revision number", Integer.MAX_VALUE)).orElse(0);
+            Stream<PostRevision> all = Stream.concat(
+                    store.postRevisions.subMap(new InMemoryStorage.PostRevisionKey(post, 0), true,
+                            new InMemoryStorage.PostRevisionKey(post, Integer.MAX_VALUE), true).values().stream(),
+                    postRevisions.values().stream().filter(r -> r.post().equals(post)))
+                    .sorted(Comparator.comparingInt(PostRevision::number));
+            return page(all, r -> r.number() > after, r -> Integer.toString(r.number()), page);
+        }
+    }
+
+    private final class VotesRepo implements Repositories.Votes {
+        @Override
+        public Optional<Vote> find(Ref target, MemberId voter) {
+            InMemoryStorage.VoteKey key = InMemoryStorage.VoteKey.of(target, voter);
+            Optional<Vote> staged = votes.get(key);
+            return staged != null ? staged : Optional.ofNullable(store.votes.get(key));
+        }
+
+        @Override
+        public void put(Vote vote) {
+            checkWritable();
+            votes.put(InMemoryStorage.VoteKey.of(vote.target(), vote.voter()), Optional.of(vote));
+        }
+
+        @Override
+        public void remove(Ref target, MemberId voter) {
+            checkWritable();
+            votes.put(InMemoryStorage.VoteKey.of(target, voter), Optional.empty());
+        }
+
+        @Override
+        public Page<Vote> listByTarget(Ref target, PageRequest page) {
+            java.util.TreeMap<InMemoryStorage.VoteKey, Vote> merged = new java.util.TreeMap<>();
+            store.votes.forEach((k, v) -> {
+                if (v.target().equals(target)) {
+                    merged.put(k, v);
+                }
+            });
+            votes.forEach((k, v) -> {
+                if (k.targetType().equals(target.type().name()) && k.targetId().equals(target.id())) {
+                    v.ifPresentOrElse(x -> merged.put(k, x), () -> merged.remove(k));
+                }
+            });
+            return pageById(merged.values().stream(), v -> v.voter().value(), page);
         }
     }
 }

@@ -21,7 +21,9 @@ import org.copkit.internal.Checks;
  * @param tags only documents carrying all of these tags
  * @param languages only these languages (empty: all)
  * @param statuses only these statuses (empty: {@code PUBLISHED}, {@code NEEDS_REVIEW} and statuses of
- *     non-item types; pass statuses to see drafts or archived items one may read)
+ *     non-item types; pass statuses to see drafts or archived items one may read). Questions and
+ *     discussions carry their {@code ConversationStatus} name ({@code OPEN}, {@code ANSWERED},
+ *     {@code CLOSED_DUPLICATE}, {@code CLOSED}) and are returned in every status by default
  * @param updatedFrom only documents updated at or after this instant
  * @param updatedTo only documents updated before this instant
  * @param sort relevance or recency

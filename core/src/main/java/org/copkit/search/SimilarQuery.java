@@ -8,7 +8,8 @@ import org.copkit.internal.Checks;
 
 /**
  * Find documents similar to a text, for "already answered?" and "related" lists. Only current
- * documents (status {@code PUBLISHED} or {@code NEEDS_REVIEW}) are returned.
+ * documents are returned: status {@code PUBLISHED} or {@code NEEDS_REVIEW} (knowledge items) or
+ * {@code ANSWERED} (questions); never drafts, archived items, open or duplicate questions or discussions.
  *
  * @param text the draft's title and body, at most 20,000 characters
  * @param types only these types (empty: all)

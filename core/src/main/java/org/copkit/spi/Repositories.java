@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.copkit.Page;
 import org.copkit.PageRequest;
+import org.copkit.Ref;
 import org.copkit.activity.Activity;
 import org.copkit.community.Community;
 import org.copkit.community.CommunityId;
@@ -248,5 +249,78 @@ public final class Repositories {
     public interface Attendances extends Repository<SessionMemberKey, org.copkit.session.Attendance> {
         /** @return the attendance of one session, ordered by check-in time then member id */
         List<org.copkit.session.Attendance> listBySession(org.copkit.session.SessionId session);
+    }
+
+    /** Questions and discussions (their current state; content history lives in {@link ConversationRevisions}). */
+    public interface Conversations extends Repository<org.copkit.conversation.ConversationId,
+            org.copkit.conversation.Conversation> {
+        /**
+         * @param kinds only these kinds (empty: all)
+         * @param statuses only these statuses (empty: all)
+         * @return conversations of one community, ordered by id
+         */
+        Page<org.copkit.conversation.Conversation> listByCommunity(CommunityId community,
+                Set<org.copkit.conversation.ConversationKind> kinds,
+                Set<org.copkit.conversation.ConversationStatus> statuses, PageRequest page);
+
+        /** @return every conversation in any community, ordered by id (for export and index rebuilds) */
+        Page<org.copkit.conversation.Conversation> list(PageRequest page);
+    }
+
+    /** Answers, replies and comments. */
+    public interface Posts extends Repository<org.copkit.conversation.PostId, org.copkit.conversation.Post> {
+        /** @return posts of one conversation, ordered by id */
+        Page<org.copkit.conversation.Post> listByConversation(org.copkit.conversation.ConversationId conversation,
+                PageRequest page);
+    }
+
+    /** Append-only revisions of conversations. */
+    public interface ConversationRevisions {
+        /**
+         * @param revision a revision whose number is the next for its conversation
+         * @throws org.copkit.ConflictException when the conversation already has a revision with that number
+         */
+        void insert(org.copkit.conversation.ConversationRevision revision);
+
+        /** @return the revision, if stored */
+        Optional<org.copkit.conversation.ConversationRevision> find(org.copkit.conversation.ConversationId conversation,
+                int number);
+
+        /** @return revisions of one conversation, ordered by number ascending; cursor is the number */
+        Page<org.copkit.conversation.ConversationRevision> list(org.copkit.conversation.ConversationId conversation,
+                PageRequest page);
+    }
+
+    /** Append-only revisions of posts. */
+    public interface PostRevisions {
+        /**
+         * @param revision a revision whose number is the next for its post
+         * @throws org.copkit.ConflictException when the post already has a revision with that number
+         */
+        void insert(org.copkit.conversation.PostRevision revision);
+
+        /** @return the revision, if stored */
+        Optional<org.copkit.conversation.PostRevision> find(org.copkit.conversation.PostId post, int number);
+
+        /** @return revisions of one post, ordered by number ascending; cursor is the number */
+        Page<org.copkit.conversation.PostRevision> list(org.copkit.conversation.PostId post, PageRequest page);
+    }
+
+    /**
+     * Votes, at most one per voter and target. Votes are not in the change feed: the score they add up
+     * to is kept on the voted conversation or post, whose update is.
+     */
+    public interface Votes {
+        /** @return the voter's current vote on the target, if any */
+        Optional<org.copkit.conversation.Vote> find(Ref target, MemberId voter);
+
+        /** Stores the vote, replacing the voter's earlier vote on the same target. */
+        void put(org.copkit.conversation.Vote vote);
+
+        /** Removes the voter's vote on the target; nothing happens when there is none. */
+        void remove(Ref target, MemberId voter);
+
+        /** @return votes on one target, ordered by voter id; cursor is the voter id */
+        Page<org.copkit.conversation.Vote> listByTarget(Ref target, PageRequest page);
     }
 }

@@ -20,6 +20,12 @@ import org.copkit.search.SimilarQuery;
  * that counts and paging are exact. A document is searchable when {@link #index} returns and gone
  * when {@link #delete} returns. Implementations are thread-safe; backend failures surface as
  * {@link org.copkit.CopKitException} with {@link org.copkit.ErrorCode#SEARCH}.
+ *
+ * <p>Status conventions: knowledge items ({@code KNOWLEDGE_ITEM}) carry their {@code ItemStatus}
+ * name and only {@code PUBLISHED} and {@code NEEDS_REVIEW} are returned by default; questions
+ * ({@code QUESTION}) and discussions ({@code DISCUSSION}) carry their {@code ConversationStatus} name
+ * and are returned in every status by default. {@link #similar} returns only "current" documents:
+ * {@code PUBLISHED} and {@code NEEDS_REVIEW} items and {@code ANSWERED} questions.
  */
 public interface SearchIndex extends AutoCloseable {
     /** @param documents documents to add or replace (by ref) */
@@ -38,7 +44,8 @@ public interface SearchIndex extends AutoCloseable {
     /**
      * @param query the text and limits
      * @param scope the reader
-     * @return visible current documents most similar to the text, best first
+     * @return visible current documents (see the status conventions above) most similar to the text,
+     *     best first
      */
     List<SearchHit> similar(SimilarQuery query, ViewerScope scope);
 

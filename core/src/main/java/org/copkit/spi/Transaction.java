@@ -59,4 +59,18 @@ public interface Transaction {
 
     /** @return attendance of sessions */
     Repositories.Attendances attendances();
+    /** @return questions and discussions */
+    Repositories.Conversations conversations();
+
+    /** @return answers, replies and comments */
+    Repositories.Posts posts();
+
+    /** @return revisions of conversations */
+    Repositories.ConversationRevisions conversationRevisions();
+
+    /** @return revisions of posts */
+    Repositories.PostRevisions postRevisions();
+
+    /** @return votes on conversations and posts */
+    Repositories.Votes votes();
 }

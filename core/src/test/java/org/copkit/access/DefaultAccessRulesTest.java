@@ -22,6 +22,8 @@ import org.copkit.community.MembershipState;
 import org.copkit.community.Practice;
 import org.copkit.community.PracticeId;
 import org.copkit.community.Role;
+import org.copkit.conversation.Conversation;
+import org.copkit.conversation.Post;
 import org.copkit.domain.Domain;
 import org.copkit.domain.DomainId;
 import org.copkit.knowledge.ItemKind;
@@ -46,6 +48,9 @@ class DefaultAccessRulesTest {
             RuleFixtures.NOW, 1);
     private static final KnowledgeItem ITEM = RuleFixtures.item("i-1", WATER.id(), Optional.of(DIKES.id()), "owner",
             ItemKind.BEST_PRACTICE, Audience.community(), ItemStatus.IN_REVIEW, List.of());
+    /** A question asked by "owner", with an answer by "owner" (so "owner" may not vote on either). */
+    private static final Conversation QUESTION = ConversationRulesTest.question("q-1", WATER.id(), "owner");
+    private static final Post ANSWER = ConversationRulesTest.answer("a-1", QUESTION.id(), "owner");
 
     private static final org.copkit.session.Session SESSION = new org.copkit.session.Session(
             org.copkit.session.SessionId.of("s-1"), WATER.id(), Optional.empty(), org.copkit.session.SessionKind.MEETUP,
@@ -101,6 +106,18 @@ class DefaultAccessRulesTest {
         ALLOWED.put(Action.SCHEDULE_SESSION, Set.of("system", "coordinator", "core", "member", "steward", "owner"));
         ALLOWED.put(Action.MANAGE_SESSION, Set.of("system", "coordinator", "owner"));
         ALLOWED.put(Action.RSVP_SESSION, Set.of("system", "coordinator", "core", "member", "steward", "owner"));
+        Set<String> activeMembers = Set.of("system", "coordinator", "core", "member", "steward", "owner");
+        for (Action a : List.of(Action.ASK_QUESTION, Action.START_DISCUSSION, Action.ANSWER_QUESTION, Action.REPLY,
+                Action.COMMENT)) {
+            ALLOWED.put(a, activeMembers);
+        }
+        ALLOWED.put(Action.VOTE, Set.of("system", "coordinator", "core", "member", "steward"));
+        for (Action a : List.of(Action.ACCEPT_ANSWER, Action.EDIT_CONVERSATION, Action.EDIT_POST,
+                Action.CLOSE_DISCUSSION, Action.PROMOTE_CONVERSATION)) {
+            ALLOWED.put(a, Set.of("system", "coordinator", "owner"));
+        }
+        ALLOWED.put(Action.CLOSE_AS_DUPLICATE, Set.of("system", "coordinator"));
+        ALLOWED.put(Action.MERGE_CONVERSATIONS, Set.of("system", "coordinator"));
     }
 
     /** Actions that concern one community; their denials must name it. */
@@ -128,6 +145,12 @@ class DefaultAccessRulesTest {
             case LIST_REVIEW_TASKS -> base.community(WATER);
             case SCHEDULE_SESSION -> base.community(WATER).audience(Audience.community());
             case MANAGE_SESSION, RSVP_SESSION -> base.community(WATER).session(SESSION);
+            case ASK_QUESTION, START_DISCUSSION -> base.community(WATER).practice(Optional.empty())
+                    .audience(Audience.community());
+            case ANSWER_QUESTION, REPLY, COMMENT, EDIT_CONVERSATION, CLOSE_DISCUSSION, CLOSE_AS_DUPLICATE,
+                    MERGE_CONVERSATIONS -> base.community(WATER).practice(Optional.empty()).conversation(QUESTION);
+            case VOTE, ACCEPT_ANSWER, EDIT_POST, PROMOTE_CONVERSATION -> base.community(WATER)
+                    .practice(Optional.empty()).conversation(QUESTION).post(ANSWER);
         };
     }
 

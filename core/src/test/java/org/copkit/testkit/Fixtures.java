@@ -430,4 +430,22 @@ public final class Fixtures {
         return new org.copkit.session.Attendance(org.copkit.session.SessionId.of(session), MemberId.of(member),
                 at(seconds), MemberId.of(by), 1);
     }
+
+    // ---- questions and discussions
+
+    /** @return an OPEN question with revision 1, community audience */
+    public static org.copkit.conversation.Conversation question(String id, String community, String author) {
+        return new org.copkit.conversation.Conversation(org.copkit.conversation.ConversationId.of(id),
+                CommunityId.of(community), Optional.empty(), org.copkit.conversation.ConversationKind.QUESTION,
+                content("Question " + id), Audience.community(), MemberId.of(author),
+                org.copkit.conversation.ConversationStatus.OPEN, 1, Optional.empty(), Optional.empty(),
+                Optional.empty(), 0, AT, AT, 1);
+    }
+
+    /** @return an answer by {@code author} in {@code conversation} */
+    public static org.copkit.conversation.Post answer(String id, String conversation, String author) {
+        return new org.copkit.conversation.Post(org.copkit.conversation.PostId.of(id),
+                org.copkit.conversation.ConversationId.of(conversation), org.copkit.conversation.PostKind.ANSWER,
+                Optional.empty(), MemberId.of(author), "Answer " + id, 1, 0, AT, AT, 1);
+    }
 }

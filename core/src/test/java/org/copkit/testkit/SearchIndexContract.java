@@ -1206,4 +1206,34 @@ public abstract class SearchIndexContract {
             }
         }
     }
+
+    // ---- questions and discussions: ANSWERED questions are current knowledge
+
+    @Test
+    @DisplayName("similar returns ANSWERED questions next to current items, never OPEN or duplicate questions or discussions")
+    void similarReturnsAnsweredQuestions() {
+        for (String status : List.of("OPEN", "ANSWERED", "CLOSED_DUPLICATE")) {
+            add(document(ObjectType.QUESTION, "q-" + status).title("Pelican feeding").body("Pelican feeding notes.")
+                    .status(status));
+        }
+        add(document(ObjectType.DISCUSSION, "d-OPEN").title("Pelican feeding").body("Pelican feeding notes.")
+                .status("OPEN"), item("PUBLISHED").title("Pelican feeding").body("Pelican feeding notes."));
+
+        assertThat(index.similar(SimilarQuery.of("pelican feeding notes"), system())).extracting(h -> h.ref().toString())
+                .containsExactlyInAnyOrder("QUESTION:q-ANSWERED", "KNOWLEDGE_ITEM:PUBLISHED");
+    }
+
+    @Test
+    @DisplayName("a default query returns questions and discussions in every status; a status filter narrows them")
+    void defaultQueryReturnsConversationsInEveryStatus() {
+        for (String status : List.of("OPEN", "ANSWERED", "CLOSED_DUPLICATE")) {
+            add(document(ObjectType.QUESTION, "q-" + status).title("Pelican question").status(status));
+        }
+        add(document(ObjectType.DISCUSSION, "d-CLOSED").title("Pelican discussion").status("CLOSED"));
+
+        assertThat(index.query(SearchQuery.of("pelican"), system()).hits()).extracting(h -> h.ref().id())
+                .containsExactlyInAnyOrder("q-OPEN", "q-ANSWERED", "q-CLOSED_DUPLICATE", "d-CLOSED");
+        assertThat(index.query(SearchQuery.of("pelican").withStatuses("ANSWERED"), system()).hits())
+                .extracting(h -> h.ref().id()).containsExactly("q-ANSWERED");
+    }
 }

@@ -2029,4 +2029,165 @@ public abstract class StorageContract {
                 new Ref(ObjectType.SESSION, "ses-1"), new Ref(ObjectType.RSVP, "ses-1/" + CAT),
                 new Ref(ObjectType.ATTENDANCE, "ses-1/" + CAT), new Ref(ObjectType.ATTENDANCE, "ses-1/" + BOB));
     }
+
+    // ---- questions and discussions: conversations, posts, their revisions and votes
+
+    private static org.copkit.conversation.Conversation nextVersion(org.copkit.conversation.Conversation c,
+            org.copkit.conversation.ConversationStatus status, Optional<org.copkit.conversation.PostId> accepted) {
+        return new org.copkit.conversation.Conversation(c.id(), c.community(), c.practice(), c.kind(), c.content(),
+                c.audience(), c.author(), status, c.revision(), accepted, c.duplicateOf(), c.promotedTo(),
+                c.score() + 1, c.createdAt(), at(100), c.version() + 1);
+    }
+
+    @Test
+    @DisplayName("conversations and posts round-trip with every field, and each insert and update enters the change feed")
+    public void conversationsAndPostsRoundTrip() {
+        givenWorld();
+        org.copkit.conversation.Conversation q = Fixtures.question("conv-1", COM_1, ANN);
+        org.copkit.conversation.Post a = Fixtures.answer("post-1", "conv-1", BOB);
+        org.copkit.conversation.Post c = new org.copkit.conversation.Post(org.copkit.conversation.PostId.of("post-2"),
+                q.id(), org.copkit.conversation.PostKind.COMMENT, Optional.of(a.id()), MemberId.of(CAT),
+                "Comment with \u00e9 and \ud83d\ude00", 1, -3, at(5), at(6), 1);
+        given(tx -> {
+            tx.conversations().insert(q);
+            tx.posts().insert(a);
+            tx.posts().insert(c);
+        });
+        org.copkit.conversation.Conversation answered = nextVersion(q,
+                org.copkit.conversation.ConversationStatus.ANSWERED, Optional.of(a.id()));
+        given(tx -> tx.conversations().update(answered));
+
+        assertThat(read((Transaction tx) -> tx.conversations().find(q.id()))).contains(answered);
+        assertThat(read((Transaction tx) -> tx.posts().find(c.id()))).contains(c);
+        assertThat(allChanges()).extracting(Change::ref, Change::version).contains(
+                tuple(new Ref(ObjectType.CONVERSATION, "conv-1"), 1L), tuple(new Ref(ObjectType.POST, "post-1"), 1L),
+                tuple(new Ref(ObjectType.POST, "post-2"), 1L), tuple(new Ref(ObjectType.CONVERSATION, "conv-1"), 2L));
+    }
+
+    @Test
+    @DisplayName("a conversation or post update from a stale version conflicts and writes nothing")
+    public void conversationAndPostConflicts() {
+        givenWorld();
+        org.copkit.conversation.Conversation q = Fixtures.question("conv-1", COM_1, ANN);
+        org.copkit.conversation.Post a = Fixtures.answer("post-1", "conv-1", BOB);
+        given(tx -> {
+            tx.conversations().insert(q);
+            tx.posts().insert(a);
+        });
+        long head = storage().changes().head();
+        org.copkit.conversation.Conversation skipping = nextVersion(nextVersion(q,
+                org.copkit.conversation.ConversationStatus.OPEN, Optional.empty()),
+                org.copkit.conversation.ConversationStatus.OPEN, Optional.empty());
+
+        assertThatThrownBy(() -> given(tx -> tx.conversations().update(skipping))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> given(tx -> tx.conversations().insert(q))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> given(tx -> tx.posts().insert(a))).isInstanceOf(ConflictException.class);
+        assertThat(read((Transaction tx) -> tx.conversations().find(q.id()))).contains(q);
+        assertThat(storage().changes().head()).isEqualTo(head);
+    }
+
+    @Test
+    @DisplayName("conversations list by community with kind and status filters, and posts by conversation, keyset-paged by id")
+    public void conversationAndPostListings() {
+        givenWorld();
+        given(tx -> {
+            for (int i = 0; i < 7; i++) {
+                org.copkit.conversation.Conversation q = Fixtures.question(String.format("conv-%02d", i),
+                        i < 5 ? COM_1 : COM_2, ANN);
+                tx.conversations().insert(i % 2 == 0 ? q : new org.copkit.conversation.Conversation(q.id(),
+                        q.community(), q.practice(), org.copkit.conversation.ConversationKind.DISCUSSION, q.content(),
+                        q.audience(), q.author(), q.status(), 1, Optional.empty(), Optional.empty(), Optional.empty(),
+                        0, AT, AT, 1));
+            }
+            for (int i = 0; i < 5; i++) {
+                tx.posts().insert(Fixtures.answer(String.format("post-%02d", 4 - i), i < 4 ? "conv-00" : "conv-02",
+                        BOB));
+            }
+        });
+
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.conversations().listByCommunity(
+                CommunityId.of(COM_1), Set.of(), Set.of(), p), 2))).extracting(c -> c.id().value())
+                .containsExactly("conv-00", "conv-01", "conv-02", "conv-03", "conv-04");
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.conversations().listByCommunity(
+                CommunityId.of(COM_1), Set.of(org.copkit.conversation.ConversationKind.QUESTION),
+                Set.of(org.copkit.conversation.ConversationStatus.OPEN), p), 2))).extracting(c -> c.id().value())
+                .containsExactly("conv-00", "conv-02", "conv-04");
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.conversations().listByCommunity(
+                CommunityId.of(COM_1), Set.of(), Set.of(org.copkit.conversation.ConversationStatus.ANSWERED), p), 2)))
+                .isEmpty();
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.conversations().list(p), 3))).hasSize(7);
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.posts().listByConversation(
+                org.copkit.conversation.ConversationId.of("conv-00"), p), 3))).extracting(p -> p.id().value())
+                .containsExactly("post-01", "post-02", "post-03", "post-04");
+    }
+
+    @Test
+    @DisplayName("conversation and post revisions are append-only, listed by number, and a repeated number conflicts")
+    public void conversationAndPostRevisions() {
+        givenWorld();
+        org.copkit.conversation.ConversationId cid = org.copkit.conversation.ConversationId.of("conv-1");
+        org.copkit.conversation.PostId pid = org.copkit.conversation.PostId.of("post-1");
+        given(tx -> {
+            tx.conversations().insert(Fixtures.question("conv-1", COM_1, ANN));
+            tx.posts().insert(Fixtures.answer("post-1", "conv-1", BOB));
+            for (int n = 1; n <= 12; n++) {
+                tx.conversationRevisions().insert(new org.copkit.conversation.ConversationRevision(cid, n,
+                        Fixtures.content("Rev " + n), MemberId.of(ANN), at(n), "note " + n));
+                tx.postRevisions().insert(new org.copkit.conversation.PostRevision(pid, n, "Body " + n,
+                        MemberId.of(BOB), at(n), ""));
+            }
+        });
+
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.conversationRevisions().list(cid, p), 5)))
+                .extracting(org.copkit.conversation.ConversationRevision::number)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 12).boxed().toList());
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.postRevisions().list(pid, p), 5)))
+                .extracting(org.copkit.conversation.PostRevision::body).startsWith("Body 1", "Body 2").hasSize(12);
+        assertThat(read((Transaction tx) -> tx.postRevisions().find(pid, 10))).map(org.copkit.conversation.PostRevision::body)
+                .contains("Body 10");
+        assertThatThrownBy(() -> given(tx -> tx.conversationRevisions().insert(
+                new org.copkit.conversation.ConversationRevision(cid, 3, Fixtures.content("Again"), MemberId.of(ANN), AT, ""))))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> given(tx -> tx.postRevisions().insert(
+                new org.copkit.conversation.PostRevision(pid, 3, "Again", MemberId.of(ANN), AT, ""))))
+                .isInstanceOf(ConflictException.class);
+        assertThat(read((Transaction tx) -> tx.conversationRevisions().find(cid, 3))).map(r -> r.content().title())
+                .contains("Rev 3");
+    }
+
+    @Test
+    @DisplayName("votes: one per voter and target, replaced by a new vote, removed on withdrawal, listed by voter")
+    public void votes() {
+        givenWorld();
+        Ref post = new Ref(ObjectType.POST, "post-1");
+        Ref conv = new Ref(ObjectType.CONVERSATION, "conv-1");
+        given(tx -> {
+            tx.votes().put(new org.copkit.conversation.Vote(post, MemberId.of(CAT), org.copkit.conversation.VoteValue.UP,
+                    AT));
+            tx.votes().put(new org.copkit.conversation.Vote(post, MemberId.of(ANN),
+                    org.copkit.conversation.VoteValue.UP, AT));
+            tx.votes().put(new org.copkit.conversation.Vote(conv, MemberId.of(ANN),
+                    org.copkit.conversation.VoteValue.DOWN, AT));
+        });
+        given(tx -> {
+            tx.votes().put(new org.copkit.conversation.Vote(post, MemberId.of(CAT),
+                    org.copkit.conversation.VoteValue.DOWN, at(1)));
+            tx.votes().remove(post, MemberId.of(ANN));
+            tx.votes().remove(post, MemberId.of(BOB));
+        });
+
+        assertThat(read((Transaction tx) -> tx.votes().find(post, MemberId.of(CAT)))).map(org.copkit.conversation.Vote::value)
+                .contains(org.copkit.conversation.VoteValue.DOWN);
+        assertThat(read((Transaction tx) -> tx.votes().find(post, MemberId.of(ANN)))).isEmpty();
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.votes().listByTarget(post, p), 1)))
+                .extracting(v -> v.voter().value()).containsExactly(CAT);
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.votes().listByTarget(conv, p), 1)))
+                .extracting(v -> v.voter().value()).containsExactly(ANN);
+        assertThatThrownBy(() -> storage().write(tx -> {
+            tx.votes().put(new org.copkit.conversation.Vote(conv, MemberId.of(BOB),
+                    org.copkit.conversation.VoteValue.UP, AT));
+            throw new IllegalStateException("roll back");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(read((Transaction tx) -> tx.votes().find(conv, MemberId.of(BOB)))).isEmpty();
+    }
 }
