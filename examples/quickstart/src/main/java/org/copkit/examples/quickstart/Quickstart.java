@@ -1,6 +1,9 @@
 package org.copkit.examples.quickstart;
 
 import java.io.PrintStream;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.copkit.CopKit;
@@ -11,6 +14,9 @@ import org.copkit.community.MembershipPolicy;
 import org.copkit.community.Practice;
 import org.copkit.community.PracticeDraft;
 import org.copkit.community.Role;
+import org.copkit.conversation.Conversation;
+import org.copkit.conversation.ConversationDraft;
+import org.copkit.conversation.Post;
 import org.copkit.domain.Competency;
 import org.copkit.domain.CompetencyDraft;
 import org.copkit.domain.Domain;
@@ -23,9 +29,20 @@ import org.copkit.member.MemberProfile;
 import org.copkit.member.OrganizationId;
 import org.copkit.search.SearchHit;
 import org.copkit.search.SearchResult;
+import org.copkit.session.AttendanceMode;
+import org.copkit.session.Capacity;
+import org.copkit.session.Rsvp;
+import org.copkit.session.RsvpResponse;
+import org.copkit.session.RsvpSummary;
+import org.copkit.session.Session;
+import org.copkit.session.SessionDraft;
+import org.copkit.session.SessionFormat;
+import org.copkit.session.SessionKind;
 
 /**
- * Builds a small inter-organisational community of practice on in-memory backends and searches it.
+ * Builds a small inter-organisational community of practice on in-memory backends: shares knowledge
+ * with partners and keeps some to one organisation, searches it, answers a newcomer's question and
+ * fills a site visit with a waitlist.
  * Run with {@code mvn -q -pl examples/quickstart -am compile exec:java}.
  */
 public final class Quickstart {
@@ -97,6 +114,42 @@ public final class Quickstart {
             }
             out.printf("Anna finds %d hit(s) for the same words%n",
                     asAnna.search().query("warmtepomp subsidie").total());
+
+            // A newcomer asks; a peer from the other organisation answers; the asker accepts.
+            MemberId carla = MemberId.of("carla");
+            host.members().register(carla, MemberProfile.of("Carla Smit", city).withLanguages(
+                    Locale.forLanguageTag("nl")));
+            CopKit.As asCarla = kit.as(carla);
+            asCarla.communities().join(community.id());
+            Conversation question = asCarla.conversations().ask(ConversationDraft.of(community.id(),
+                    ItemContent.of("Wanneer vraag ik warmtepompsubsidie aan?",
+                            "Een bewoner wil een warmtepomp laten plaatsen. Moet de subsidie eerst?",
+                            Locale.forLanguageTag("nl"))));
+            Post answer = asAnna.conversations().answer(question.id(),
+                    "Ja: de aanvraag moet binnen zijn vóór de installatie, anders vervalt de subsidie.");
+            question = asCarla.conversations().accept(answer.id(), question.version());
+            out.printf("Carla's question is %s; the answer by %s is accepted%n", question.status(), answer.author());
+
+            // The next person with the same worry sees that it was already answered.
+            List<SearchHit> answered = asBram.conversations().alreadyAnswered("Subsidie warmtepomp aanvragen",
+                    "Wanneer moet de aanvraag binnen zijn?", 3);
+            out.printf("Already answered? %s%n", answered.isEmpty() ? "no" : answered.get(0).title());
+
+            // A site visit with one seat: Bram takes it, Carla waits, and moves up when Bram declines.
+            ZonedDateTime start = ZonedDateTime.now(kit.clock()).plusDays(7).withHour(14).withMinute(0)
+                    .withSecond(0).withNano(0).withZoneSameLocal(ZoneId.of("Europe/Amsterdam"));
+            Session visit = asAnna.sessions().schedule(SessionDraft.of(community.id(), SessionKind.SITE_VISIT,
+                    SessionFormat.IN_PERSON, "Bezoek warmtenet Arnhem-Noord", start, start.plusHours(2),
+                    "Energieweg 1, Arnhem", null).withCapacity(Capacity.of(1, 0)));
+            Rsvp bramSeat = asBram.sessions().rsvp(visit.id(), RsvpResponse.GOING, AttendanceMode.IN_PERSON);
+            Rsvp carlaSeat = asCarla.sessions().rsvp(visit.id(), RsvpResponse.GOING, AttendanceMode.IN_PERSON);
+            out.printf("Site visit '%s': Bram %s, Carla %s%n", visit.title(), bramSeat.placement().orElseThrow(),
+                    carlaSeat.placement().orElseThrow());
+            asBram.sessions().rsvp(visit.id(), RsvpResponse.DECLINED, AttendanceMode.IN_PERSON);
+            RsvpSummary seats = asAnna.sessions().rsvps(visit.id());
+            out.printf("Bram declines: %d confirmed, %d waitlisted; Carla is now %s%n", seats.confirmedInPerson(),
+                    seats.waitlisted(), seats.rsvps().stream().filter(r -> r.member().equals(carla)).findFirst()
+                            .flatMap(Rsvp::placement).orElseThrow());
             return result;
         }
     }

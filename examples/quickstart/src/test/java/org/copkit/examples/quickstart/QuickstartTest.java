@@ -20,6 +20,10 @@ class QuickstartTest {
         assertThat(result.hits().get(0).title()).startsWith("Warmtepompsubsidie");
         assertThat(out).contains("Bram searches 'warmtepomp subsidie': 1 hit(s)")
                 .contains("Anna finds 2 hit(s)")
-                .doesNotContain("Budget warmtepompsubsidie 2027");
+                .doesNotContain("Budget warmtepompsubsidie 2027")
+                .contains("Carla's question is ANSWERED")
+                .contains("Already answered? Wanneer vraag ik warmtepompsubsidie aan?")
+                .contains("Bram CONFIRMED, Carla WAITLISTED")
+                .contains("Bram declines: 1 confirmed, 0 waitlisted; Carla is now CONFIRMED");
     }
 }
