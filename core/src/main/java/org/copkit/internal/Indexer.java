@@ -21,7 +21,8 @@ public final class Indexer {
     private static final int BATCH = 500;
 
     /** Every kind of searchable aggregate; add a source here to make a new aggregate searchable. */
-    private static final List<DocumentSource> SOURCES = List.of(new ItemDocuments(), new ConversationDocuments());
+    private static final List<DocumentSource> SOURCES = List.of(new ItemDocuments(), new ConversationDocuments(),
+            new SessionDocuments(), new MemberDocuments());
 
     private final Storage storage;
     private final SearchIndex search;
