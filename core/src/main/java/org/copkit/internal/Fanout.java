@@ -40,7 +40,13 @@ final class Fanout {
     /** The tag lookups per object type; add an entry to let followers of tags hear about a new kind of object. */
     private static final Map<ObjectType, TagLookup> TAGS = Map.of(
             ObjectType.KNOWLEDGE_ITEM, (tx, ref) -> tx.items().find(KnowledgeItemId.of(ref.id()))
-                    .map(i -> i.content().tags()).orElse(Set.of()));
+                    .map(i -> i.content().tags()).orElse(Set.of()),
+            ObjectType.CONVERSATION, (tx, ref) -> tx.conversations()
+                    .find(org.copkit.conversation.ConversationId.of(ref.id())).map(c -> c.content().tags())
+                    .orElse(Set.of()),
+            ObjectType.POST, (tx, ref) -> tx.posts().find(org.copkit.conversation.PostId.of(ref.id()))
+                    .flatMap(p -> tx.conversations().find(p.conversation())).map(c -> c.content().tags())
+                    .orElse(Set.of()));
 
     private Fanout() {}
 
@@ -65,6 +71,9 @@ final class Fanout {
         Map<MemberId, String> reasons = new LinkedHashMap<>();
         followers(tx, a.object(), "you follow this " + a.object().type().name().toLowerCase(java.util.Locale.ROOT)
                 .replace('_', ' '), reasons);
+        // an answer, reply or comment reaches the followers of its conversation (the activity's target)
+        a.target().ifPresent(t -> followers(tx, t, "you follow this " + t.type().name()
+                .toLowerCase(java.util.Locale.ROOT).replace('_', ' '), reasons));
         TagLookup lookup = TAGS.get(a.object().type());
         if (lookup != null) {
             for (String tag : new TreeSet<>(lookup.tags(tx, a.object()))) {

@@ -26,17 +26,20 @@ import org.copkit.subscription.SubscriptionService;
 
 final class Subscriptions implements SubscriptionService {
     /**
-     * How a followed target is checked to exist, per type; types without an entry (tags, and
-     * conversations until that feature registers a check here) are accepted as they are.
+     * How a followed target is checked to exist, per type; tags are accepted as they are.
      */
-    private static final Map<ObjectType, BiConsumer<Transaction, Ref>> TARGET_CHECKS = Map.of(
-            ObjectType.COMMUNITY, (tx, r) -> Load.community(tx, CommunityId.of(r.id())),
-            ObjectType.PRACTICE, (tx, r) -> Load.practice(tx, PracticeId.of(r.id())),
-            ObjectType.MEMBER, (tx, r) -> {
+    private static final Map<ObjectType, BiConsumer<Call, Ref>> TARGET_CHECKS = Map.of(
+            ObjectType.COMMUNITY, (call, r) -> Load.community(call.tx, CommunityId.of(r.id())),
+            ObjectType.PRACTICE, (call, r) -> Load.practice(call.tx, PracticeId.of(r.id())),
+            ObjectType.CONVERSATION, (call, r) -> call.tx.conversations()
+                    .find(org.copkit.conversation.ConversationId.of(r.id()))
+                    .filter(c -> call.actor.canSee(c.visibility()))
+                    .orElseThrow(() -> new NotFoundException("conversation " + r.id() + " does not exist")),
+            ObjectType.MEMBER, (call, r) -> {
                 if (MemberId.SYSTEM.value().equals(r.id())) {
                     throw new NotFoundException("member " + r.id() + " does not exist");
                 }
-                Load.member(tx, MemberId.of(r.id()));
+                Load.member(call.tx, MemberId.of(r.id()));
             });
 
     private final Engine engine;
@@ -64,9 +67,9 @@ final class Subscriptions implements SubscriptionService {
         Ref t = Subscription.target(target);
         return engine.write(actor, call -> {
             requireMember(call, "follow anything");
-            BiConsumer<Transaction, Ref> check = TARGET_CHECKS.get(t.type());
+            BiConsumer<Call, Ref> check = TARGET_CHECKS.get(t.type());
             if (check != null) {
-                check.accept(call.tx, t);
+                check.accept(call, t);
             }
             Optional<Subscription> existing = call.tx.subscriptions().find(call.actor.member(), t);
             if (existing.isPresent() && existing.get().active()) {
