@@ -209,4 +209,15 @@ public interface ConversationService {
      * @return the hits
      */
     List<SearchHit> alreadyAnswered(String title, String body, int limit);
+
+    /**
+     * The sessions in which the conversation was raised (linked with
+     * {@link org.copkit.session.SessionService#linkQuestion}), that the actor may see, most recently
+     * linked first.
+     *
+     * @param id the conversation
+     * @return the sessions
+     * @throws org.copkit.NotFoundException when the conversation is unknown or not visible
+     */
+    List<org.copkit.session.Session> sessions(ConversationId id);
 }

@@ -646,6 +646,20 @@ final class Conversations implements ConversationService {
     }
 
     @Override
+    public List<org.copkit.session.Session> sessions(ConversationId id) {
+        return engine.read(actor, call -> {
+            Conversation c = visibleConversation(call, id);
+            Ref object = Ref.of(ObjectType.CONVERSATION, c.id());
+            List<Activity> links = StoreReads.all(page -> call.tx.activities().list(
+                    new org.copkit.spi.ActivityFilter(Optional.empty(), Optional.empty(), Optional.of(object)), page));
+            return links.stream().filter(a -> a.verb() == Verb.LINKED).flatMap(a -> a.target().stream())
+                    .filter(t -> t.type() == ObjectType.SESSION).distinct()
+                    .flatMap(t -> call.tx.sessions().find(org.copkit.session.SessionId.of(t.id())).stream())
+                    .filter(s -> call.actor.canSee(s.visibility())).toList();
+        });
+    }
+
+    @Override
     public List<SearchHit> alreadyAnswered(String title, String body, int limit) {
         String t = Checks.line("title", title, ItemContent.MAX_TITLE);
         String b = Checks.text("body", body, 20_000);

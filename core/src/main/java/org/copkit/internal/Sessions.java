@@ -282,12 +282,24 @@ final class Sessions implements SessionService {
             if (cur.questions().contains(q)) {
                 return cur;
             }
+            org.copkit.conversation.Conversation conversation = call.tx.conversations()
+                    .find(org.copkit.conversation.ConversationId.of(q)).filter(c -> call.actor.canSee(c.visibility()))
+                    .orElseThrow(() -> new InvalidInputException("conversationId names conversation " + q
+                            + ", which does not exist"));
+            if (!conversation.community().equals(cur.community())) {
+                throw new InvalidInputException("conversationId names conversation " + q + " of community "
+                        + conversation.community() + ", not of the session's community " + cur.community());
+            }
             Set<String> questions = new LinkedHashSet<>(cur.questions());
             questions.add(q);
             Session next = call.tx.sessions().update(with(cur, call, cur.sequence(), cur.status(), cur.notes(),
                     cur.outcomes(), questions));
-            record(call, Verb.LINKED, next, Optional.empty(), next.visibility(), Map.of("kind", next.kind().name(),
-                    "conversation", q));
+            Ref conversationRef = Ref.of(ObjectType.CONVERSATION, conversation.id());
+            record(call, Verb.LINKED, next, Optional.of(conversationRef), next.visibility(),
+                    Map.of("kind", next.kind().name(), "conversation", q));
+            call.record(Verb.LINKED, conversationRef, Optional.of(Ref.of(ObjectType.SESSION, next.id())),
+                    Optional.of(conversation.community()), conversation.visibility(), Map.of("session",
+                            next.id().value()));
             return next;
         });
     }

@@ -127,12 +127,17 @@ public interface SessionService {
     KnowledgeItem captureOutcome(SessionId id, ItemDraft draft);
 
     /**
-     * Links a question raised in the session, by its conversation id. Linking twice is harmless.
+     * Links a question raised in the session, by its conversation id, both ways: the session lists
+     * it in {@link Session#questions()}, and the conversation's
+     * {@link org.copkit.conversation.ConversationService#sessions sessions} name the session (each side
+     * records a LINKED activity). Linking twice is harmless.
      *
      * @param id the session
      * @param conversationId the conversation's id (1 to 128 characters, no white space)
      * @return the session
      * @throws org.copkit.AccessDeniedException unless the actor hosts the session or coordinates the community
+     * @throws org.copkit.InvalidInputException when the conversation does not exist, is not visible to the
+     *     actor, or belongs to another community
      */
     Session linkQuestion(SessionId id, String conversationId);
 

@@ -253,9 +253,13 @@ class SessionServiceTest {
         assertThat(linked.version()).isEqualTo(s.version() + 1);
         assertThat(f.heard).extracting(Activity::verb).contains(Verb.CREATED, Verb.CAPTURED);
 
-        Session q = f.as(alex).sessions().linkQuestion(s.id(), "conv-42");
-        assertThat(q.questions()).containsExactly("conv-42");
-        assertThat(f.as(alex).sessions().linkQuestion(s.id(), "conv-42")).isEqualTo(q);
+        org.copkit.conversation.Conversation raised = f.as(alex).conversations().ask(
+                org.copkit.conversation.ConversationDraft.of(heat, content("Who maintains the pilot?", "")));
+        String conv = raised.id().value();
+        Session q = f.as(alex).sessions().linkQuestion(s.id(), conv);
+        assertThat(q.questions()).containsExactly(conv);
+        assertThat(f.as(alex).sessions().linkQuestion(s.id(), conv)).isEqualTo(q);
+        assertThat(f.as(alex).conversations().sessions(raised.id())).extracting(Session::id).containsExactly(s.id());
     }
 
     @Test
@@ -286,5 +290,22 @@ class SessionServiceTest {
         assertThat(SessionState.of(f)).isNotEqualTo(new SessionState(List.of()));
         assertThat(StoreSnapshot.all(p -> f.kit.system().sessions().list(heat, SessionWindow.UPCOMING, p)))
                 .containsExactly(s);
+    }
+
+    @Test
+    void linkQuestion_refusesAConversationTheHostMayNotSee_andOneOfAnotherCommunity() {
+        Session s = hybrid(5, 5);
+        org.copkit.conversation.Conversation secret = f.as(bob).conversations().ask(
+                org.copkit.conversation.ConversationDraft.of(heat, content("Beta only", ""))
+                        .withAudience(org.copkit.access.Audience.organization(BETA)));
+        CommunityId other = f.community(alex, "Other");
+        org.copkit.conversation.Conversation elsewhere = f.as(alex).conversations().ask(
+                org.copkit.conversation.ConversationDraft.of(other, content("Elsewhere", "")));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.as(alex).sessions().linkQuestion(s.id(), secret.id().value()))
+                .isInstanceOf(org.copkit.InvalidInputException.class).hasMessageContaining("does not exist");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.as(alex).sessions().linkQuestion(s.id(), elsewhere.id().value()))
+                .isInstanceOf(org.copkit.InvalidInputException.class).hasMessageContaining("not of the session's community");
+        assertThat(f.as(alex).sessions().get(s.id()).questions()).isEmpty();
     }
 }

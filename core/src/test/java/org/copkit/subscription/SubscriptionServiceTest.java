@@ -260,7 +260,9 @@ class SubscriptionServiceTest {
 
     @Test
     void followingAConversation_isAccepted_andFollowingAMemberTellsOfTheirEdits() {
-        f.as(bob).subscriptions().follow(new Ref(ObjectType.CONVERSATION, "conv-1"));
+        org.copkit.conversation.Conversation q = f.as(alex).conversations().ask(
+                org.copkit.conversation.ConversationDraft.of(heat, content("A question", "b")));
+        f.as(bob).subscriptions().follow(Ref.of(ObjectType.CONVERSATION, q.id()));
         KnowledgeItem item = f.published(alex, heat, Audience.community(), content("Watched", "b"));
         f.as(bob).subscriptions().follow(Ref.of(ObjectType.MEMBER, anna));
         delivered.clear();
