@@ -162,6 +162,9 @@ public final class CopKit implements AutoCloseable {
         org.copkit.session.SessionService sessions();
         /** @return questions and discussions */
         org.copkit.conversation.ConversationService conversations();
+
+        /** @return learning paths and "start here" */
+        org.copkit.onboarding.OnboardingService onboarding();
     }
 
     /**
@@ -169,6 +172,8 @@ public final class CopKit implements AutoCloseable {
      * message that names it. Not thread-safe; {@link #build()} may be called once.
      */
     public static final class Builder {
+        /** How long a member counts as a newcomer after joining a community, unless configured: 90 days. */
+        public static final java.time.Duration DEFAULT_NEWCOMER_PERIOD = java.time.Duration.ofDays(90);
         private Storage storage;
         private SearchIndex search;
         private Clock clock;
@@ -180,6 +185,7 @@ public final class CopKit implements AutoCloseable {
         private org.copkit.participation.ParticipationRules participationRules;
         private final List<ActivityListener> listeners = new ArrayList<>();
         private org.copkit.session.RsvpRules rsvpRules;
+        private java.time.Duration newcomerPeriod;
         private boolean built;
 
         private Builder() {}
@@ -257,6 +263,20 @@ public final class CopKit implements AutoCloseable {
         }
 
         /**
+         * @param period how long after joining a community a member counts as a newcomer there
+         *     (default: {@link #DEFAULT_NEWCOMER_PERIOD}); positive
+         * @throws InvalidInputException when the period is zero or negative
+         */
+        public Builder newcomerPeriod(java.time.Duration period) {
+            Objects.requireNonNull(period, "newcomerPeriod");
+            if (period.isNegative() || period.isZero()) {
+                throw new InvalidInputException("newcomerPeriod must be positive but was " + period);
+            }
+            this.newcomerPeriod = once("newcomerPeriod", this.newcomerPeriod, period);
+            return this;
+        }
+
+        /**
          * @param listener receives every activity after commit; may be called several times
          */
         public Builder listener(ActivityListener listener) {
@@ -283,7 +303,8 @@ public final class CopKit implements AutoCloseable {
                     notifier != null ? notifier : Notifier.none(),
                     participationRules != null ? participationRules
                             : org.copkit.participation.ParticipationRules.defaults(),
-                    rsvpRules != null ? rsvpRules : org.copkit.session.RsvpRules.defaults()));
+                    rsvpRules != null ? rsvpRules : org.copkit.session.RsvpRules.defaults(),
+                    newcomerPeriod != null ? newcomerPeriod : DEFAULT_NEWCOMER_PERIOD));
             return new CopKit(engine, "storage=" + st + ", search=" + se);
         }
     }

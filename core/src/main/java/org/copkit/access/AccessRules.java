@@ -51,6 +51,7 @@ public interface AccessRules {
      * edits a conversation or post, accepts an answer and closes a discussion; coordinators close
      * questions as duplicates and merge them; the asker, the answer's author or a coordinator
      * promotes into a knowledge item (which then also needs CREATE_ITEM).</li>
+     * <li>core members and coordinators create and edit learning paths (audience rule as for items).</li>
      * </ul>
      *
      * @return the default rules

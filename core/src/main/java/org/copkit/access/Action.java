@@ -76,5 +76,9 @@ public enum Action {
     /** Merge a duplicate question's answers into the original. */
     MERGE_CONVERSATIONS,
     /** Promote a question (or, with the post, one answer) into a knowledge item. */
-    PROMOTE_CONVERSATION
+    PROMOTE_CONVERSATION,
+    /** Create a learning path in a community (the audience is in the request). */
+    CREATE_LEARNING_PATH,
+    /** Change a learning path's content or audience (community and new audience in the request). */
+    EDIT_LEARNING_PATH
 }

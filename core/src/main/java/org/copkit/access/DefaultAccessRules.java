@@ -47,6 +47,7 @@ final class DefaultAccessRules implements AccessRules {
             case EDIT_POST -> postAuthorOrCoordinator(actor, r);
             case CLOSE_AS_DUPLICATE, MERGE_CONVERSATIONS -> coordinator(actor, r);
             case PROMOTE_CONVERSATION -> promoter(actor, r);
+            case CREATE_LEARNING_PATH, EDIT_LEARNING_PATH -> learningPathCurator(actor, r);
         };
     }
 
@@ -225,5 +226,17 @@ final class DefaultAccessRules implements AccessRules {
         }
         return Decision.deny("only the asker, the answer's author or coordinators of community '" + c.name()
                 + "' may promote it");
+    }
+
+    // ---- onboarding
+
+    /** Core members and coordinators curate learning paths; an organisation audience must include their own. */
+    private static Decision learningPathCurator(Actor actor, AccessRequest r) {
+        Community c = community(r);
+        if (!actor.reviewsIn(c.id())) {
+            return Decision.deny("only core members and coordinators of community '" + c.name() + "' may "
+                    + verb(r));
+        }
+        return r.audience().map(a -> audienceIncludesOwnOrganization(actor, c, a)).orElse(Decision.allow());
     }
 }

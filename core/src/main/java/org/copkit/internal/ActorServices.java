@@ -30,6 +30,7 @@ public final class ActorServices implements CopKit.As {
     private final org.copkit.subscription.SubscriptionService subscriptions;
     private final org.copkit.session.SessionService sessions;
     private final ConversationService conversations;
+    private final org.copkit.onboarding.OnboardingService onboarding;
 
     /**
      * @param engine the running kit
@@ -52,6 +53,7 @@ public final class ActorServices implements CopKit.As {
         this.subscriptions = new Subscriptions(engine, actor);
         this.sessions = new Sessions(engine, actor);
         this.conversations = new Conversations(engine, actor);
+        this.onboarding = new Onboarding(engine, actor);
     }
 
     @Override
@@ -132,5 +134,10 @@ public final class ActorServices implements CopKit.As {
     @Override
     public ConversationService conversations() {
         return conversations;
+    }
+
+    @Override
+    public org.copkit.onboarding.OnboardingService onboarding() {
+        return onboarding;
     }
 }

@@ -48,12 +48,13 @@ public final class Engine implements AutoCloseable {
     private final Notifier notifier;
     private final Indexer indexer;
     final org.copkit.participation.ParticipationRules participationRules;
+    final java.time.Duration newcomerPeriod;
 
     /** Everything the engine runs on. */
     public record Config(Storage storage, SearchIndex search, Clock clock, IdGenerator ids, AccessRules accessRules,
             MembershipRules membershipRules, ReviewRules reviewRules, List<ActivityListener> listeners,
             Notifier notifier, org.copkit.participation.ParticipationRules participationRules,
-            org.copkit.session.RsvpRules rsvpRules) {}
+            org.copkit.session.RsvpRules rsvpRules, java.time.Duration newcomerPeriod) {}
 
     /** @param config backends, rules, clock and listeners */
     public Engine(Config config) {
@@ -68,6 +69,7 @@ public final class Engine implements AutoCloseable {
         this.listeners = List.copyOf(config.listeners());
         this.notifier = config.notifier();
         this.participationRules = config.participationRules();
+        this.newcomerPeriod = config.newcomerPeriod();
         this.indexer = new Indexer(storage, search);
         indexer.catchUp();
     }

@@ -113,6 +113,9 @@ public final class InMemoryStorage implements Storage {
             ObjectType.ENDORSEMENT, org.copkit.member.Endorsement::id, org.copkit.member.Endorsement::version);
     final MemTable<org.copkit.value.ValueStoryId, org.copkit.value.ValueStory> valueStories = table(
             ObjectType.VALUE_STORY, org.copkit.value.ValueStory::id, org.copkit.value.ValueStory::version);
+    final MemTable<org.copkit.onboarding.LearningPathId, org.copkit.onboarding.LearningPath> learningPaths = table(
+            ObjectType.LEARNING_PATH, org.copkit.onboarding.LearningPath::id,
+            org.copkit.onboarding.LearningPath::version);
 
     private InMemoryStorage(Clock clock) {
         this.clock = clock;

@@ -78,6 +78,7 @@ final class MemTransaction implements Transaction {
     private final MemTableView<org.copkit.spi.SessionMemberKey, org.copkit.session.Attendance> attendances;
     private final MemTableView<ConversationId, Conversation> conversations;
     private final MemTableView<PostId, Post> posts;
+    private final MemTableView<org.copkit.onboarding.LearningPathId, org.copkit.onboarding.LearningPath> learningPaths;
     private final LinkedHashMap<InMemoryStorage.ConversationRevisionKey, ConversationRevision> conversationRevisions =
             new LinkedHashMap<>();
     private final LinkedHashMap<InMemoryStorage.PostRevisionKey, PostRevision> postRevisions = new LinkedHashMap<>();
@@ -106,6 +107,7 @@ final class MemTransaction implements Transaction {
         attendances = view(store.attendances);
         conversations = view(store.conversations);
         posts = view(store.posts);
+        learningPaths = view(store.learningPaths);
     }
 
     private <K, V> MemTableView<K, V> view(MemTable<K, V> table) {
@@ -425,6 +427,20 @@ final class MemTransaction implements Transaction {
             Stream<Activity> oldestFirst = Stream.concat(store.activityLog.stream(), activities.stream())
                     .filter(a -> a.community().equals(Optional.of(community))).filter(a -> !a.at().isBefore(since));
             return page(oldestFirst, a -> a.sequence() > after, a -> Long.toString(a.sequence()), page);
+        }
+
+        @Override
+        public Page<Activity> listInvolving(CommunityId community, MemberId member, PageRequest page) {
+            long before = page.after().map(c -> numericCursor(c, "activity sequence", Long.MAX_VALUE))
+                    .orElse(Long.MAX_VALUE);
+            Ref asTarget = new Ref(org.copkit.ObjectType.MEMBER, member.value());
+            List<Activity> all = new ArrayList<>(store.activityLog);
+            all.addAll(activities);
+            Stream<Activity> newestFirst = java.util.stream.IntStream.range(0, all.size())
+                    .mapToObj(i -> all.get(all.size() - 1 - i))
+                    .filter(a -> a.community().equals(Optional.of(community)))
+                    .filter(a -> a.actor().equals(member) || a.target().equals(Optional.of(asTarget)));
+            return page(newestFirst, a -> a.sequence() < before, a -> Long.toString(a.sequence()), page);
         }
     }
 
@@ -845,6 +861,26 @@ final class MemTransaction implements Transaction {
                 }
             });
             return pageById(merged.values().stream(), v -> v.voter().value(), page);
+        }
+    }
+
+    // ---- onboarding
+
+    @Override
+    public Repositories.LearningPaths learningPaths() {
+        return new LearningPathsRepo();
+    }
+
+    private final class LearningPathsRepo
+            extends Delegating<org.copkit.onboarding.LearningPathId, org.copkit.onboarding.LearningPath>
+            implements Repositories.LearningPaths {
+        LearningPathsRepo() {
+            super(learningPaths);
+        }
+
+        @Override
+        public Page<org.copkit.onboarding.LearningPath> listByCommunity(CommunityId community, PageRequest page) {
+            return pageById(view.values().filter(p -> p.community().equals(community)), p -> p.id().value(), page);
         }
     }
 }

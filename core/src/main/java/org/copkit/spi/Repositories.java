@@ -149,6 +149,17 @@ public final class Repositories {
          * @return matching activities, oldest first
          */
         Page<Activity> listSince(CommunityId community, java.time.Instant since, PageRequest page);
+
+        /**
+         * Activities of one community that involve one member: by the member as actor, or naming the
+         * member as target ({@code Ref(MEMBER, member)}, as check-ins do). For progress along learning paths.
+         *
+         * @param community the community
+         * @param member the member
+         * @param page cursor is a sequence; listing is newest first
+         * @return matching activities, newest first
+         */
+        Page<Activity> listInvolving(CommunityId community, MemberId member, PageRequest page);
     }
 
     /** Derived participation levels, keyed by community and member like memberships. */
@@ -322,5 +333,14 @@ public final class Repositories {
 
         /** @return votes on one target, ordered by voter id; cursor is the voter id */
         Page<org.copkit.conversation.Vote> listByTarget(Ref target, PageRequest page);
+    }
+
+    // ---- onboarding
+
+    /** Learning paths of communities. */
+    public interface LearningPaths
+            extends Repository<org.copkit.onboarding.LearningPathId, org.copkit.onboarding.LearningPath> {
+        /** @return paths of one community, ordered by id */
+        Page<org.copkit.onboarding.LearningPath> listByCommunity(CommunityId community, PageRequest page);
     }
 }

@@ -73,4 +73,7 @@ public interface Transaction {
 
     /** @return votes on conversations and posts */
     Repositories.Votes votes();
+
+    /** @return learning paths */
+    Repositories.LearningPaths learningPaths();
 }

@@ -118,6 +118,8 @@ class DefaultAccessRulesTest {
         }
         ALLOWED.put(Action.CLOSE_AS_DUPLICATE, Set.of("system", "coordinator"));
         ALLOWED.put(Action.MERGE_CONVERSATIONS, Set.of("system", "coordinator"));
+        ALLOWED.put(Action.CREATE_LEARNING_PATH, Set.of("system", "coordinator", "core"));
+        ALLOWED.put(Action.EDIT_LEARNING_PATH, Set.of("system", "coordinator", "core"));
     }
 
     /** Actions that concern one community; their denials must name it. */
@@ -151,6 +153,7 @@ class DefaultAccessRulesTest {
                     MERGE_CONVERSATIONS -> base.community(WATER).practice(Optional.empty()).conversation(QUESTION);
             case VOTE, ACCEPT_ANSWER, EDIT_POST, PROMOTE_CONVERSATION -> base.community(WATER)
                     .practice(Optional.empty()).conversation(QUESTION).post(ANSWER);
+            case CREATE_LEARNING_PATH, EDIT_LEARNING_PATH -> base.community(WATER).audience(Audience.community());
         };
     }
 

@@ -448,4 +448,31 @@ public final class Fixtures {
                 org.copkit.conversation.ConversationId.of(conversation), org.copkit.conversation.PostKind.ANSWER,
                 Optional.empty(), MemberId.of(author), "Answer " + id, 1, 0, AT, AT, 1);
     }
+
+    // ---- onboarding
+
+    /**
+     * @return a version-1 learning path with one step of every kind (the READ_ITEM step names item
+     *     {@code i-1}) in a fixed order, a multi-line description and a partner audience of org-a and org-b
+     */
+    public static org.copkit.onboarding.LearningPath learningPath(String id, String community, String createdBy) {
+        org.copkit.onboarding.LearningPathContent content = new org.copkit.onboarding.LearningPathContent(
+                "Path " + id, "Welcome \u2014 *start* here.\nSecond line.", List.of(
+                        org.copkit.onboarding.LearningStep.read("Read the primer", KnowledgeItemId.of("i-1")),
+                        org.copkit.onboarding.LearningStep.attend("Join a workshop",
+                                org.copkit.session.SessionKind.WORKSHOP),
+                        org.copkit.onboarding.LearningStep.ask("Ask a question"),
+                        org.copkit.onboarding.LearningStep.answer("Answer a question")));
+        return new org.copkit.onboarding.LearningPath(org.copkit.onboarding.LearningPathId.of(id),
+                CommunityId.of(community), content, Audience.partners(OrganizationId.of("org-a"),
+                        OrganizationId.of("org-b")), MemberId.of(createdBy), AT, AT, 1);
+    }
+
+    /** @return a copy with other steps, the community audience and the next version */
+    public static org.copkit.onboarding.LearningPath touched(org.copkit.onboarding.LearningPath p) {
+        return new org.copkit.onboarding.LearningPath(p.id(), p.community(), p.content().withSteps(List.of(
+                org.copkit.onboarding.LearningStep.attend("Visit a site", org.copkit.session.SessionKind.SITE_VISIT),
+                org.copkit.onboarding.LearningStep.ask("Ask"))), Audience.community(), p.createdBy(), p.createdAt(),
+                at(60), p.version() + 1);
+    }
 }

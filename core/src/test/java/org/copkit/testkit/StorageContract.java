@@ -2190,4 +2190,100 @@ public abstract class StorageContract {
         })).isInstanceOf(IllegalStateException.class);
         assertThat(read((Transaction tx) -> tx.votes().find(conv, MemberId.of(BOB)))).isEmpty();
     }
+
+    // =====================================================================================================
+    // Onboarding: learning paths, and the activities of a community that involve one member
+    // =====================================================================================================
+
+    @Test
+    @DisplayName("a learning path with steps of every kind round-trips exactly (step order kept), is updated with version + 1, and both writes reach the change feed")
+    public void learningPathRoundTrip() {
+        givenWorld();
+        org.copkit.onboarding.LearningPath p = Fixtures.learningPath("lp-1", COM_1, ANN);
+        given(tx -> tx.learningPaths().insert(p));
+        assertThat(read((Transaction tx) -> tx.learningPaths().find(p.id()))).contains(p);
+        org.copkit.onboarding.LearningPath changed = Fixtures.touched(p);
+        given(tx -> tx.learningPaths().update(changed));
+
+        assertThat(read((Transaction tx) -> tx.learningPaths().find(p.id()))).contains(changed);
+        assertThat(read((Transaction tx) -> tx.learningPaths().find(
+                org.copkit.onboarding.LearningPathId.of("lp-none")))).isEmpty();
+        assertThat(allChanges()).extracting(Change::ref, Change::version).containsSubsequence(
+                tuple(new Ref(ObjectType.LEARNING_PATH, "lp-1"), 1L), tuple(new Ref(ObjectType.LEARNING_PATH, "lp-1"), 2L));
+    }
+
+    @Test
+    @DisplayName("a learning path update from a stale version, or a second insert, conflicts and writes nothing")
+    public void learningPathConflicts() {
+        givenWorld();
+        org.copkit.onboarding.LearningPath p = Fixtures.learningPath("lp-1", COM_1, ANN);
+        given(tx -> tx.learningPaths().insert(p));
+        long head = storage().changes().head();
+
+        assertThatThrownBy(() -> given(tx -> tx.learningPaths().update(Fixtures.touched(Fixtures.touched(p)))))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> given(tx -> tx.learningPaths().insert(p))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> given(tx -> tx.learningPaths().update(Fixtures.touched(
+                Fixtures.learningPath("lp-2", COM_1, ANN))))).isInstanceOf(NotFoundException.class);
+        assertThat(read((Transaction tx) -> tx.learningPaths().find(p.id()))).contains(p);
+        assertThat(storage().changes().head()).isEqualTo(head);
+    }
+
+    @Test
+    @DisplayName("learning paths are listed per community by id, keyset-paged, every row exactly once")
+    public void learningPathsListedByCommunity() {
+        givenWorld();
+        given(tx -> {
+            for (int i = 7; i >= 1; i--) {
+                tx.learningPaths().insert(Fixtures.learningPath(String.format("lp-%02d", i), i == 4 ? COM_2 : COM_1,
+                        ANN));
+            }
+        });
+
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.learningPaths().listByCommunity(
+                CommunityId.of(COM_1), p), 2))).extracting(x -> x.id().value())
+                .containsExactly("lp-01", "lp-02", "lp-03", "lp-05", "lp-06", "lp-07");
+        assertThat(read((Transaction tx) -> readAllPages(p -> tx.learningPaths().listByCommunity(
+                CommunityId.of(COM_2), p), 2))).extracting(x -> x.id().value()).containsExactly("lp-04");
+        assertThat(read((Transaction tx) -> tx.learningPaths().listByCommunity(CommunityId.of("com-none"),
+                PageRequest.first()).items())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("activities involving a member in a community: by the member or naming the member as target, newest first, keyset-paged by sequence")
+    public void activitiesInvolvingAMember() {
+        givenWorld();
+        Optional<CommunityId> com1 = Optional.of(CommunityId.of(COM_1));
+        Ref session = new Ref(ObjectType.SESSION, "ses-1");
+        Ref annAsTarget = new Ref(ObjectType.MEMBER, ANN);
+        List<Activity> stored = new ArrayList<>();
+        given(tx -> {
+            stored.add(tx.activities().append(activity(ANN, Verb.VIEWED, itemRef("i-1"), com1)));
+            stored.add(tx.activities().append(activity(BOB, Verb.VIEWED, itemRef("i-1"), com1)));
+            stored.add(tx.activities().append(new Activity(0, MemberId.of(BOB), Verb.CHECKED_IN, session,
+                    Optional.of(annAsTarget), com1, AT, new Visibility(com1, Optional.empty(), Audience.community(),
+                    false, Set.of(MemberId.of(ANN))), Map.of("kind", "WORKSHOP"))));
+            stored.add(tx.activities().append(new Activity(0, MemberId.of(BOB), Verb.CHECKED_IN, session,
+                    Optional.of(new Ref(ObjectType.MEMBER, CAT)), com1, AT, new Visibility(com1, Optional.empty(),
+                    Audience.community(), false, Set.of()), Map.of("kind", "WORKSHOP"))));
+            stored.add(tx.activities().append(activity(ANN, Verb.ASKED, new Ref(ObjectType.CONVERSATION, "q-1"),
+                    Optional.of(CommunityId.of(COM_2)))));
+            stored.add(tx.activities().append(activity(ANN, Verb.ANSWERED, new Ref(ObjectType.POST, "p-1"), com1)));
+            stored.add(tx.activities().append(activity(ANN, Verb.UPDATED, annAsTarget, Optional.empty())));
+        });
+
+        List<Activity> involving = read((Transaction tx) -> readAllPages(p -> tx.activities().listInvolving(
+                CommunityId.of(COM_1), MemberId.of(ANN), p), 1));
+
+        assertThat(involving).extracting(Activity::sequence).containsExactly(stored.get(5).sequence(),
+                stored.get(2).sequence(), stored.get(0).sequence());
+        assertThat(involving.get(1)).isEqualTo(stored.get(2));
+        assertThat(read((Transaction tx) -> tx.activities().listInvolving(CommunityId.of(COM_2), MemberId.of(ANN),
+                PageRequest.first()).items())).extracting(Activity::verb).containsExactly(Verb.ASKED);
+        assertThat(read((Transaction tx) -> tx.activities().listInvolving(CommunityId.of(COM_1), MemberId.of(CAT),
+                PageRequest.first()).items())).containsExactly(stored.get(3));
+        assertThatThrownBy(() -> read((Transaction tx) -> tx.activities().listInvolving(CommunityId.of(COM_1),
+                MemberId.of(ANN), PageRequest.first().after("not-a-sequence"))))
+                .isInstanceOf(InvalidInputException.class);
+    }
 }
