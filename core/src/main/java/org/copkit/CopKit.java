@@ -162,6 +162,12 @@ public final class CopKit implements AutoCloseable {
         org.copkit.session.SessionService sessions();
         /** @return questions and discussions */
         org.copkit.conversation.ConversationService conversations();
+
+        /** @return the actor's digest of what changed in what they follow, and sending due digests (system) */
+        org.copkit.digest.DigestService digests();
+
+        /** @return finding experts and peers by competency or topic */
+        org.copkit.expertise.ExpertService experts();
     }
 
     /**
@@ -180,6 +186,7 @@ public final class CopKit implements AutoCloseable {
         private org.copkit.participation.ParticipationRules participationRules;
         private final List<ActivityListener> listeners = new ArrayList<>();
         private org.copkit.session.RsvpRules rsvpRules;
+        private org.copkit.expertise.ExpertRules expertRules;
         private boolean built;
 
         private Builder() {}
@@ -256,6 +263,12 @@ public final class CopKit implements AutoCloseable {
             return this;
         }
 
+        /** @param rules how experts are scored (default: {@link org.copkit.expertise.ExpertRules#defaults()}) */
+        public Builder expertRules(org.copkit.expertise.ExpertRules rules) {
+            this.expertRules = once("expertRules", this.expertRules, rules);
+            return this;
+        }
+
         /**
          * @param listener receives every activity after commit; may be called several times
          */
@@ -283,7 +296,8 @@ public final class CopKit implements AutoCloseable {
                     notifier != null ? notifier : Notifier.none(),
                     participationRules != null ? participationRules
                             : org.copkit.participation.ParticipationRules.defaults(),
-                    rsvpRules != null ? rsvpRules : org.copkit.session.RsvpRules.defaults()));
+                    rsvpRules != null ? rsvpRules : org.copkit.session.RsvpRules.defaults(),
+                    expertRules != null ? expertRules : org.copkit.expertise.ExpertRules.defaults()));
             return new CopKit(engine, "storage=" + st + ", search=" + se);
         }
     }

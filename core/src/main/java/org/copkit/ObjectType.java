@@ -45,5 +45,7 @@ public enum ObjectType {
     /** A question, as a search document (id: the conversation id; status: its {@code ConversationStatus}). */
     QUESTION,
     /** A discussion, as a search document (id: the conversation id; status: its {@code ConversationStatus}). */
-    DISCUSSION
+    DISCUSSION,
+    /** When a member's last digest was sent (id: the member id). */
+    DIGEST_MARK
 }

@@ -76,5 +76,7 @@ public enum Action {
     /** Merge a duplicate question's answers into the original. */
     MERGE_CONVERSATIONS,
     /** Promote a question (or, with the post, one answer) into a knowledge item. */
-    PROMOTE_CONVERSATION
+    PROMOTE_CONVERSATION,
+    /** Build and send the digests that are due (the host's scheduler; the system actor by default). */
+    SEND_DIGESTS
 }

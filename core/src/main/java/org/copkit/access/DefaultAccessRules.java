@@ -47,6 +47,7 @@ final class DefaultAccessRules implements AccessRules {
             case EDIT_POST -> postAuthorOrCoordinator(actor, r);
             case CLOSE_AS_DUPLICATE, MERGE_CONVERSATIONS -> coordinator(actor, r);
             case PROMOTE_CONVERSATION -> promoter(actor, r);
+            case SEND_DIGESTS -> Decision.deny("only the host's system actor may " + verb(r));
         };
     }
 

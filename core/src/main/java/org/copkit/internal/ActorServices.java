@@ -30,6 +30,8 @@ public final class ActorServices implements CopKit.As {
     private final org.copkit.subscription.SubscriptionService subscriptions;
     private final org.copkit.session.SessionService sessions;
     private final ConversationService conversations;
+    private final org.copkit.digest.DigestService digests;
+    private final org.copkit.expertise.ExpertService experts;
 
     /**
      * @param engine the running kit
@@ -52,6 +54,8 @@ public final class ActorServices implements CopKit.As {
         this.subscriptions = new Subscriptions(engine, actor);
         this.sessions = new Sessions(engine, actor);
         this.conversations = new Conversations(engine, actor);
+        this.digests = new Digests(engine, actor);
+        this.experts = new Experts(engine, actor);
     }
 
     @Override
@@ -132,5 +136,15 @@ public final class ActorServices implements CopKit.As {
     @Override
     public ConversationService conversations() {
         return conversations;
+    }
+
+    @Override
+    public org.copkit.digest.DigestService digests() {
+        return digests;
+    }
+
+    @Override
+    public org.copkit.expertise.ExpertService experts() {
+        return experts;
     }
 }

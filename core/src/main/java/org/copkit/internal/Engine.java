@@ -48,12 +48,13 @@ public final class Engine implements AutoCloseable {
     private final Notifier notifier;
     private final Indexer indexer;
     final org.copkit.participation.ParticipationRules participationRules;
+    final org.copkit.expertise.ExpertRules expertRules;
 
     /** Everything the engine runs on. */
     public record Config(Storage storage, SearchIndex search, Clock clock, IdGenerator ids, AccessRules accessRules,
             MembershipRules membershipRules, ReviewRules reviewRules, List<ActivityListener> listeners,
             Notifier notifier, org.copkit.participation.ParticipationRules participationRules,
-            org.copkit.session.RsvpRules rsvpRules) {}
+            org.copkit.session.RsvpRules rsvpRules, org.copkit.expertise.ExpertRules expertRules) {}
 
     /** @param config backends, rules, clock and listeners */
     public Engine(Config config) {
@@ -68,6 +69,7 @@ public final class Engine implements AutoCloseable {
         this.listeners = List.copyOf(config.listeners());
         this.notifier = config.notifier();
         this.participationRules = config.participationRules();
+        this.expertRules = config.expertRules();
         this.indexer = new Indexer(storage, search);
         indexer.catchUp();
     }
@@ -162,6 +164,16 @@ public final class Engine implements AutoCloseable {
             search.close();
         } finally {
             storage.close();
+        }
+    }
+
+    /** Hands a digest to the notifier after its call committed; a notifier that throws is logged. */
+    void deliverDigest(org.copkit.digest.Digest digest) {
+        try {
+            notifier.deliverDigest(digest);
+        } catch (RuntimeException e) {
+            LOG.warn("notifier {} failed to deliver the digest of {} for {} to {}; the digest counts as sent", notifier,
+                    digest.member(), digest.from(), digest.to(), e);
         }
     }
 }

@@ -78,6 +78,7 @@ final class MemTransaction implements Transaction {
     private final MemTableView<org.copkit.spi.SessionMemberKey, org.copkit.session.Attendance> attendances;
     private final MemTableView<ConversationId, Conversation> conversations;
     private final MemTableView<PostId, Post> posts;
+    private final MemTableView<MemberId, org.copkit.digest.DigestMark> digestMarks;
     private final LinkedHashMap<InMemoryStorage.ConversationRevisionKey, ConversationRevision> conversationRevisions =
             new LinkedHashMap<>();
     private final LinkedHashMap<InMemoryStorage.PostRevisionKey, PostRevision> postRevisions = new LinkedHashMap<>();
@@ -106,6 +107,7 @@ final class MemTransaction implements Transaction {
         attendances = view(store.attendances);
         conversations = view(store.conversations);
         posts = view(store.posts);
+        digestMarks = view(store.digestMarks);
     }
 
     private <K, V> MemTableView<K, V> view(MemTable<K, V> table) {
@@ -845,6 +847,20 @@ final class MemTransaction implements Transaction {
                 }
             });
             return pageById(merged.values().stream(), v -> v.voter().value(), page);
+        }
+    }
+
+    // ---- digests ---------------------------------------------------------------------------------
+
+    @Override
+    public Repositories.DigestMarks digestMarks() {
+        return new DigestMarksRepo();
+    }
+
+    private final class DigestMarksRepo extends Delegating<MemberId, org.copkit.digest.DigestMark>
+            implements Repositories.DigestMarks {
+        DigestMarksRepo() {
+            super(digestMarks);
         }
     }
 }

@@ -323,4 +323,7 @@ public final class Repositories {
         /** @return votes on one target, ordered by voter id; cursor is the voter id */
         Page<org.copkit.conversation.Vote> listByTarget(Ref target, PageRequest page);
     }
+
+    /** When each member's last digest was sent, one per member who received one. */
+    public interface DigestMarks extends Repository<MemberId, org.copkit.digest.DigestMark> {}
 }

@@ -73,4 +73,7 @@ public interface Transaction {
 
     /** @return votes on conversations and posts */
     Repositories.Votes votes();
+
+    /** @return when each member's last digest was sent */
+    Repositories.DigestMarks digestMarks();
 }

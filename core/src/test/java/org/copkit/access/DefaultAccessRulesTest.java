@@ -117,6 +117,7 @@ class DefaultAccessRulesTest {
             ALLOWED.put(a, Set.of("system", "coordinator", "owner"));
         }
         ALLOWED.put(Action.CLOSE_AS_DUPLICATE, Set.of("system", "coordinator"));
+        ALLOWED.put(Action.SEND_DIGESTS, Set.of("system"));
         ALLOWED.put(Action.MERGE_CONVERSATIONS, Set.of("system", "coordinator"));
     }
 
@@ -151,6 +152,7 @@ class DefaultAccessRulesTest {
                     MERGE_CONVERSATIONS -> base.community(WATER).practice(Optional.empty()).conversation(QUESTION);
             case VOTE, ACCEPT_ANSWER, EDIT_POST, PROMOTE_CONVERSATION -> base.community(WATER)
                     .practice(Optional.empty()).conversation(QUESTION).post(ANSWER);
+            case SEND_DIGESTS -> base;
         };
     }
 
