@@ -448,4 +448,12 @@ public final class Fixtures {
                 org.copkit.conversation.ConversationId.of(conversation), org.copkit.conversation.PostKind.ANSWER,
                 Optional.empty(), MemberId.of(author), "Answer " + id, 1, 0, AT, AT, 1);
     }
+
+    // ---- digests ---------------------------------------------------------------------------------
+
+    /** A digest mark of a member, sent up to {@code at(seconds)}. */
+    public static org.copkit.digest.DigestMark digestMark(String member, long seconds, long version) {
+        return new org.copkit.digest.DigestMark(MemberId.of(member),
+                org.copkit.subscription.NotificationFrequency.DAILY, at(seconds), version);
+    }
 }
