@@ -165,6 +165,11 @@ public final class CopKit implements AutoCloseable {
 
         /** @return learning paths and "start here" */
         org.copkit.onboarding.OnboardingService onboarding();
+        /** @return the actor's digest of what changed in what they follow, and sending due digests (system) */
+        org.copkit.digest.DigestService digests();
+
+        /** @return finding experts and peers by competency or topic */
+        org.copkit.expertise.ExpertService experts();
     }
 
     /**
@@ -186,6 +191,7 @@ public final class CopKit implements AutoCloseable {
         private final List<ActivityListener> listeners = new ArrayList<>();
         private org.copkit.session.RsvpRules rsvpRules;
         private java.time.Duration newcomerPeriod;
+        private org.copkit.expertise.ExpertRules expertRules;
         private boolean built;
 
         private Builder() {}
@@ -262,6 +268,12 @@ public final class CopKit implements AutoCloseable {
             return this;
         }
 
+        /** @param rules how experts are scored (default: {@link org.copkit.expertise.ExpertRules#defaults()}) */
+        public Builder expertRules(org.copkit.expertise.ExpertRules rules) {
+            this.expertRules = once("expertRules", this.expertRules, rules);
+            return this;
+        }
+
         /**
          * @param period how long after joining a community a member counts as a newcomer there
          *     (default: {@link #DEFAULT_NEWCOMER_PERIOD}); positive
@@ -304,7 +316,8 @@ public final class CopKit implements AutoCloseable {
                     participationRules != null ? participationRules
                             : org.copkit.participation.ParticipationRules.defaults(),
                     rsvpRules != null ? rsvpRules : org.copkit.session.RsvpRules.defaults(),
-                    newcomerPeriod != null ? newcomerPeriod : DEFAULT_NEWCOMER_PERIOD));
+                    newcomerPeriod != null ? newcomerPeriod : DEFAULT_NEWCOMER_PERIOD,
+                    expertRules != null ? expertRules : org.copkit.expertise.ExpertRules.defaults()));
             return new CopKit(engine, "storage=" + st + ", search=" + se);
         }
     }

@@ -47,5 +47,7 @@ public enum ObjectType {
     /** A discussion, as a search document (id: the conversation id; status: its {@code ConversationStatus}). */
     DISCUSSION,
     /** A learning path of a community. */
-    LEARNING_PATH
+    LEARNING_PATH,
+    /** When a member's last digest was sent (id: the member id). */
+    DIGEST_MARK
 }

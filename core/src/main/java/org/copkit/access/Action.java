@@ -80,5 +80,7 @@ public enum Action {
     /** Create a learning path in a community (the audience is in the request). */
     CREATE_LEARNING_PATH,
     /** Change a learning path's content or audience (community and new audience in the request). */
-    EDIT_LEARNING_PATH
+    EDIT_LEARNING_PATH,
+    /** Build and send the digests that are due (the host's scheduler; the system actor by default). */
+    SEND_DIGESTS
 }

@@ -48,6 +48,7 @@ final class DefaultAccessRules implements AccessRules {
             case CLOSE_AS_DUPLICATE, MERGE_CONVERSATIONS -> coordinator(actor, r);
             case PROMOTE_CONVERSATION -> promoter(actor, r);
             case CREATE_LEARNING_PATH, EDIT_LEARNING_PATH -> learningPathCurator(actor, r);
+            case SEND_DIGESTS -> Decision.deny("only the host's system actor may " + verb(r));
         };
     }
 

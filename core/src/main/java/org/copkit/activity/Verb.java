@@ -108,5 +108,7 @@ public enum Verb {
      * A question or answer was promoted into a knowledge item (object: the CONVERSATION or answer
      * POST; target: the new KNOWLEDGE_ITEM).
      */
-    PROMOTED
+    PROMOTED,
+    /** A digest was sent to a member (object: the DIGEST_MARK; details {@code frequency}, {@code entries}). */
+    DIGEST_SENT
 }

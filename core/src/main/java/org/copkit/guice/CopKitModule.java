@@ -26,7 +26,7 @@ import org.copkit.spi.Storage;
  * {@link Storage}, {@link SearchIndex}, {@link Clock}, {@link IdGenerator}, {@link AccessRules},
  * {@link MembershipRules}, {@link ReviewRules}, {@link Notifier},
  * {@link org.copkit.participation.ParticipationRules} (bind any of them directly, or install a backend module
- * {@link MembershipRules}, {@link ReviewRules}, {@link Notifier}, {@link org.copkit.session.RsvpRules} (bind any of them directly, or install a backend module
+ * {@link MembershipRules}, {@link ReviewRules}, {@link Notifier}, {@link org.copkit.session.RsvpRules}, {@link org.copkit.expertise.ExpertRules} (bind any of them directly, or install a backend module
  * such as {@code JdbcStorageModule}), and every {@link ActivityListener} added with
  * {@link #listeners(com.google.inject.Binder)}.
  *
@@ -79,6 +79,7 @@ public final class CopKitModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), Notifier.class);
         OptionalBinder.newOptionalBinder(binder(), org.copkit.participation.ParticipationRules.class);
         OptionalBinder.newOptionalBinder(binder(), org.copkit.session.RsvpRules.class);
+        OptionalBinder.newOptionalBinder(binder(), org.copkit.expertise.ExpertRules.class);
         listeners(binder());
     }
 
@@ -88,7 +89,8 @@ public final class CopKitModule extends AbstractModule {
             Optional<IdGenerator> ids, Optional<AccessRules> accessRules, Optional<MembershipRules> membershipRules,
             Optional<ReviewRules> reviewRules, Optional<Notifier> notifier, Set<ActivityListener> listeners,
             Optional<org.copkit.participation.ParticipationRules> participationRules,
-            Optional<org.copkit.session.RsvpRules> rsvpRules) {
+            Optional<org.copkit.session.RsvpRules> rsvpRules,
+            Optional<org.copkit.expertise.ExpertRules> expertRules) {
         CopKit.Builder b = CopKit.builder();
         storage.ifPresent(b::storage);
         search.ifPresent(b::search);
@@ -101,6 +103,7 @@ public final class CopKitModule extends AbstractModule {
         participationRules.ifPresent(b::participationRules);
         listeners.forEach(b::listener);
         rsvpRules.ifPresent(b::rsvpRules);
+        expertRules.ifPresent(b::expertRules);
         customizer.accept(b);
         return b.build();
     }

@@ -31,6 +31,8 @@ public final class ActorServices implements CopKit.As {
     private final org.copkit.session.SessionService sessions;
     private final ConversationService conversations;
     private final org.copkit.onboarding.OnboardingService onboarding;
+    private final org.copkit.digest.DigestService digests;
+    private final org.copkit.expertise.ExpertService experts;
 
     /**
      * @param engine the running kit
@@ -54,6 +56,8 @@ public final class ActorServices implements CopKit.As {
         this.sessions = new Sessions(engine, actor);
         this.conversations = new Conversations(engine, actor);
         this.onboarding = new Onboarding(engine, actor);
+        this.digests = new Digests(engine, actor);
+        this.experts = new Experts(engine, actor);
     }
 
     @Override
@@ -139,5 +143,15 @@ public final class ActorServices implements CopKit.As {
     @Override
     public org.copkit.onboarding.OnboardingService onboarding() {
         return onboarding;
+    }
+
+    @Override
+    public org.copkit.digest.DigestService digests() {
+        return digests;
+    }
+
+    @Override
+    public org.copkit.expertise.ExpertService experts() {
+        return experts;
     }
 }

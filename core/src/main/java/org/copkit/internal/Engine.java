@@ -49,12 +49,14 @@ public final class Engine implements AutoCloseable {
     private final Indexer indexer;
     final org.copkit.participation.ParticipationRules participationRules;
     final java.time.Duration newcomerPeriod;
+    final org.copkit.expertise.ExpertRules expertRules;
 
     /** Everything the engine runs on. */
     public record Config(Storage storage, SearchIndex search, Clock clock, IdGenerator ids, AccessRules accessRules,
             MembershipRules membershipRules, ReviewRules reviewRules, List<ActivityListener> listeners,
             Notifier notifier, org.copkit.participation.ParticipationRules participationRules,
-            org.copkit.session.RsvpRules rsvpRules, java.time.Duration newcomerPeriod) {}
+            org.copkit.session.RsvpRules rsvpRules, java.time.Duration newcomerPeriod,
+            org.copkit.expertise.ExpertRules expertRules) {}
 
     /** @param config backends, rules, clock and listeners */
     public Engine(Config config) {
@@ -70,6 +72,7 @@ public final class Engine implements AutoCloseable {
         this.notifier = config.notifier();
         this.participationRules = config.participationRules();
         this.newcomerPeriod = config.newcomerPeriod();
+        this.expertRules = config.expertRules();
         this.indexer = new Indexer(storage, search);
         indexer.catchUp();
     }
@@ -164,6 +167,16 @@ public final class Engine implements AutoCloseable {
             search.close();
         } finally {
             storage.close();
+        }
+    }
+
+    /** Hands a digest to the notifier after its call committed; a notifier that throws is logged. */
+    void deliverDigest(org.copkit.digest.Digest digest) {
+        try {
+            notifier.deliverDigest(digest);
+        } catch (RuntimeException e) {
+            LOG.warn("notifier {} failed to deliver the digest of {} for {} to {}; the digest counts as sent", notifier,
+                    digest.member(), digest.from(), digest.to(), e);
         }
     }
 }

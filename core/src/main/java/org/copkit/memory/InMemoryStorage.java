@@ -93,6 +93,8 @@ public final class InMemoryStorage implements Storage {
     final TreeMap<PostRevisionKey, PostRevision> postRevisions = new TreeMap<>(
             Comparator.comparing(PostRevisionKey::post).thenComparingInt(PostRevisionKey::number));
     final TreeMap<VoteKey, Vote> votes = new TreeMap<>();
+    final MemTable<MemberId, org.copkit.digest.DigestMark> digestMarks = table(ObjectType.DIGEST_MARK,
+            org.copkit.digest.DigestMark::member, org.copkit.digest.DigestMark::version);
 
     final List<org.copkit.activity.Activity> activityLog = new ArrayList<>();
     final MemTable<org.copkit.review.ReviewTaskId, org.copkit.review.ReviewTask> reviewTasks = table(

@@ -79,6 +79,7 @@ final class MemTransaction implements Transaction {
     private final MemTableView<ConversationId, Conversation> conversations;
     private final MemTableView<PostId, Post> posts;
     private final MemTableView<org.copkit.onboarding.LearningPathId, org.copkit.onboarding.LearningPath> learningPaths;
+    private final MemTableView<MemberId, org.copkit.digest.DigestMark> digestMarks;
     private final LinkedHashMap<InMemoryStorage.ConversationRevisionKey, ConversationRevision> conversationRevisions =
             new LinkedHashMap<>();
     private final LinkedHashMap<InMemoryStorage.PostRevisionKey, PostRevision> postRevisions = new LinkedHashMap<>();
@@ -108,6 +109,7 @@ final class MemTransaction implements Transaction {
         conversations = view(store.conversations);
         posts = view(store.posts);
         learningPaths = view(store.learningPaths);
+        digestMarks = view(store.digestMarks);
     }
 
     private <K, V> MemTableView<K, V> view(MemTable<K, V> table) {
@@ -881,6 +883,20 @@ final class MemTransaction implements Transaction {
         @Override
         public Page<org.copkit.onboarding.LearningPath> listByCommunity(CommunityId community, PageRequest page) {
             return pageById(view.values().filter(p -> p.community().equals(community)), p -> p.id().value(), page);
+        }
+    }
+
+    // ---- digests ---------------------------------------------------------------------------------
+
+    @Override
+    public Repositories.DigestMarks digestMarks() {
+        return new DigestMarksRepo();
+    }
+
+    private final class DigestMarksRepo extends Delegating<MemberId, org.copkit.digest.DigestMark>
+            implements Repositories.DigestMarks {
+        DigestMarksRepo() {
+            super(digestMarks);
         }
     }
 }

@@ -343,4 +343,6 @@ public final class Repositories {
         /** @return paths of one community, ordered by id */
         Page<org.copkit.onboarding.LearningPath> listByCommunity(CommunityId community, PageRequest page);
     }
+    /** When each member's last digest was sent, one per member who received one. */
+    public interface DigestMarks extends Repository<MemberId, org.copkit.digest.DigestMark> {}
 }

@@ -76,4 +76,6 @@ public interface Transaction {
 
     /** @return learning paths */
     Repositories.LearningPaths learningPaths();
+    /** @return when each member's last digest was sent */
+    Repositories.DigestMarks digestMarks();
 }

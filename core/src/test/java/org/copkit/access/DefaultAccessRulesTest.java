@@ -117,6 +117,7 @@ class DefaultAccessRulesTest {
             ALLOWED.put(a, Set.of("system", "coordinator", "owner"));
         }
         ALLOWED.put(Action.CLOSE_AS_DUPLICATE, Set.of("system", "coordinator"));
+        ALLOWED.put(Action.SEND_DIGESTS, Set.of("system"));
         ALLOWED.put(Action.MERGE_CONVERSATIONS, Set.of("system", "coordinator"));
         ALLOWED.put(Action.CREATE_LEARNING_PATH, Set.of("system", "coordinator", "core"));
         ALLOWED.put(Action.EDIT_LEARNING_PATH, Set.of("system", "coordinator", "core"));
@@ -154,6 +155,7 @@ class DefaultAccessRulesTest {
             case VOTE, ACCEPT_ANSWER, EDIT_POST, PROMOTE_CONVERSATION -> base.community(WATER)
                     .practice(Optional.empty()).conversation(QUESTION).post(ANSWER);
             case CREATE_LEARNING_PATH, EDIT_LEARNING_PATH -> base.community(WATER).audience(Audience.community());
+            case SEND_DIGESTS -> base;
         };
     }
 

@@ -475,4 +475,12 @@ public final class Fixtures {
                 org.copkit.onboarding.LearningStep.ask("Ask"))), Audience.community(), p.createdBy(), p.createdAt(),
                 at(60), p.version() + 1);
     }
+
+    // ---- digests ---------------------------------------------------------------------------------
+
+    /** A digest mark of a member, sent up to {@code at(seconds)}. */
+    public static org.copkit.digest.DigestMark digestMark(String member, long seconds, long version) {
+        return new org.copkit.digest.DigestMark(MemberId.of(member),
+                org.copkit.subscription.NotificationFrequency.DAILY, at(seconds), version);
+    }
 }

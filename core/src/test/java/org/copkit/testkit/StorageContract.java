@@ -2286,4 +2286,51 @@ public abstract class StorageContract {
                 MemberId.of(ANN), PageRequest.first().after("not-a-sequence"))))
                 .isInstanceOf(InvalidInputException.class);
     }
+
+    // =====================================================================================================
+    // Digests: one DigestMark per member (when their last digest was sent)
+    // =====================================================================================================
+
+    @Test
+    @DisplayName("a digest mark round-trips exactly, is updated with version + 1, conflicts on a stale update or a second insert, and each write appears in the change feed under the member id")
+    public void digestMarkRoundTripConflictsAndChangeFeed() {
+        givenWorld();
+        long head = storage().changes().head();
+        given(tx -> tx.digestMarks().insert(Fixtures.digestMark(ANN, 100, 1)));
+        assertThat(read((Transaction tx) -> tx.digestMarks().find(MemberId.of(ANN))))
+                .contains(Fixtures.digestMark(ANN, 100, 1));
+        assertThat(read((Transaction tx) -> tx.digestMarks().find(MemberId.of(BOB)))).isEmpty();
+
+        given(tx -> tx.digestMarks().update(new org.copkit.digest.DigestMark(MemberId.of(ANN),
+                org.copkit.subscription.NotificationFrequency.WEEKLY, at(200), 2)));
+        assertThat(read((Transaction tx) -> tx.digestMarks().find(MemberId.of(ANN))))
+                .hasValueSatisfying(m -> {
+                    assertThat(m.frequency()).isEqualTo(org.copkit.subscription.NotificationFrequency.WEEKLY);
+                    assertThat(m.sentUpTo()).isEqualTo(at(200));
+                    assertThat(m.version()).isEqualTo(2);
+                });
+        assertThatThrownBy(() -> given(tx -> tx.digestMarks().update(Fixtures.digestMark(ANN, 300, 2))))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> given(tx -> tx.digestMarks().insert(Fixtures.digestMark(ANN, 300, 1))))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> given(tx -> tx.digestMarks().update(Fixtures.digestMark(BOB, 300, 2))))
+                .isInstanceOf(org.copkit.NotFoundException.class);
+        assertThat(read((Transaction tx) -> tx.digestMarks().find(MemberId.of(ANN)))).map(m -> m.sentUpTo())
+                .contains(at(200));
+        assertThat(storage().changes().after(head, 100)).extracting(Change::ref, Change::version).containsExactly(
+                tuple(new Ref(ObjectType.DIGEST_MARK, ANN), 1L), tuple(new Ref(ObjectType.DIGEST_MARK, ANN), 2L));
+    }
+
+    @Test
+    @DisplayName("a digest mark written in a transaction that fails is not stored and leaves no change-feed entry")
+    public void digestMarkRollsBack() {
+        givenWorld();
+        long head = storage().changes().head();
+        assertThatThrownBy(() -> storage().write(tx -> {
+            tx.digestMarks().insert(Fixtures.digestMark(CAT, 100, 1));
+            throw new IllegalStateException("roll back");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(read((Transaction tx) -> tx.digestMarks().find(MemberId.of(CAT)))).isEmpty();
+        assertThat(storage().changes().after(head, 100)).isEmpty();
+    }
 }
