@@ -162,6 +162,9 @@ public final class CopKit implements AutoCloseable {
         org.copkit.session.SessionService sessions();
         /** @return questions and discussions */
         org.copkit.conversation.ConversationService conversations();
+
+        /** @return community health reports */
+        org.copkit.health.HealthService health();
     }
 
     /**

@@ -30,6 +30,7 @@ public final class ActorServices implements CopKit.As {
     private final org.copkit.subscription.SubscriptionService subscriptions;
     private final org.copkit.session.SessionService sessions;
     private final ConversationService conversations;
+    private final org.copkit.health.HealthService health;
 
     /**
      * @param engine the running kit
@@ -52,6 +53,7 @@ public final class ActorServices implements CopKit.As {
         this.subscriptions = new Subscriptions(engine, actor);
         this.sessions = new Sessions(engine, actor);
         this.conversations = new Conversations(engine, actor);
+        this.health = new Health(engine, actor);
     }
 
     @Override
@@ -132,5 +134,10 @@ public final class ActorServices implements CopKit.As {
     @Override
     public ConversationService conversations() {
         return conversations;
+    }
+
+    @Override
+    public org.copkit.health.HealthService health() {
+        return health;
     }
 }
