@@ -170,6 +170,9 @@ public final class CopKit implements AutoCloseable {
 
         /** @return finding experts and peers by competency or topic */
         org.copkit.expertise.ExpertService experts();
+
+        /** @return community health reports */
+        org.copkit.health.HealthService health();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.copkit.community.Community;
 import org.copkit.community.MembershipState;
@@ -21,7 +22,9 @@ import org.copkit.spi.Storage;
 /**
  * Everything a kit has stored, as seen by the system actor: organisations, members, domains and
  * competencies, communities with all memberships and practices, items with versions and every
- * revision, the whole activity log, the storage change feed and what search finds. Two snapshots
+ * revision, conversations, posts, their revisions and votes, sessions with RSVPs and attendance, review
+ * tasks, participation levels, value stories, subscriptions, notification preferences and endorsements,
+ * the whole activity log, the storage change feed and what search finds. Two snapshots
  * are equal exactly when nothing observable was written in between.
  *
  * @param sections named listings, in a fixed order
@@ -51,6 +54,10 @@ public record StoreSnapshot(Map<String, List<?>> sections) {
                 s.put("revisions of " + i.id(), all(p -> sys.knowledge().revisions(i.id(), p)));
             }
         }
+        storage.read(tx -> {
+            aggregates(tx, communities, s);
+            return null;
+        });
         s.put("activities", all(p -> sys.activities().feed(Optional.empty(), Optional.empty(), p)));
         List<Change> changes = new ArrayList<>();
         long after = 0;
@@ -69,6 +76,48 @@ public record StoreSnapshot(Map<String, List<?>> sections) {
                 .page(0, 100));
         s.put("search", List.of(everything.total(), everything.hits(), everything.facets()));
         return new StoreSnapshot(Map.copyOf(s));
+    }
+
+    /**
+     * The aggregates added after the first release, read straight from storage (no visibility filter):
+     * per community its conversations with revisions, posts, post revisions and votes, its sessions with
+     * RSVPs and attendance, review tasks, participation levels and value stories; per member the active
+     * subscriptions, the notification preference and the endorsements received (withdrawn ones too).
+     */
+    private static void aggregates(org.copkit.spi.Transaction tx, List<Community> communities,
+            Map<String, List<?>> s) {
+        for (Community c : communities) {
+            List<org.copkit.conversation.Conversation> conversations = all(p -> tx.conversations()
+                    .listByCommunity(c.id(), Set.of(), Set.of(), p));
+            s.put("conversations of " + c.id(), conversations);
+            for (org.copkit.conversation.Conversation conv : conversations) {
+                s.put("conversation revisions of " + conv.id(), all(p -> tx.conversationRevisions().list(conv.id(), p)));
+                s.put("votes on conversation " + conv.id(), all(p -> tx.votes().listByTarget(
+                        Ref.of(ObjectType.CONVERSATION, conv.id()), p)));
+                List<org.copkit.conversation.Post> posts = all(p -> tx.posts().listByConversation(conv.id(), p));
+                s.put("posts of " + conv.id(), posts);
+                for (org.copkit.conversation.Post post : posts) {
+                    s.put("post revisions of " + post.id(), all(p -> tx.postRevisions().list(post.id(), p)));
+                    s.put("votes on post " + post.id(), all(p -> tx.votes().listByTarget(
+                            Ref.of(ObjectType.POST, post.id()), p)));
+                }
+            }
+            List<org.copkit.session.Session> sessions = all(p -> tx.sessions().listByCommunity(c.id(), false, p));
+            s.put("sessions of " + c.id(), sessions);
+            for (org.copkit.session.Session session : sessions) {
+                s.put("rsvps of " + session.id(), tx.rsvps().listBySession(session.id()));
+                s.put("attendance of " + session.id(), tx.attendances().listBySession(session.id()));
+            }
+            s.put("review tasks of " + c.id(), all(p -> tx.reviewTasks().listByCommunity(c.id(), Set.of(), p)));
+            s.put("participation levels of " + c.id(), all(p -> tx.participationLevels().listByCommunity(c.id(), p)));
+            s.put("value stories of " + c.id(), all(p -> tx.valueStories().listByCommunity(c.id(), p)));
+        }
+        for (org.copkit.member.Member m : all(p -> tx.members().list(p))) {
+            s.put("subscriptions of " + m.id(), all(p -> tx.subscriptions().listByMember(m.id(), p)));
+            s.put("notification preference of " + m.id(),
+                    tx.notificationPreferences().find(m.id()).map(List::of).orElse(List.of()));
+            s.put("endorsements of " + m.id(), all(p -> tx.endorsements().listByEndorsee(m.id(), p)));
+        }
     }
 
     /** Reads every page of a listing. */

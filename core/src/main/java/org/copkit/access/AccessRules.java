@@ -30,7 +30,7 @@ public interface AccessRules {
     /**
      * The default rules:
      * <ul>
-     * <li>the system actor may do everything; only it registers organisations and members and
+     * <li>the system actor may do everything except endorse (it is no person); only it registers organisations and members and
      * changes organisations;</li>
      * <li>members change their own profile; any member creates domains and communities; a domain is
      * edited by its creator;</li>
@@ -52,6 +52,12 @@ public interface AccessRules {
      * questions as duplicates and merge them; the asker, the answer's author or a coordinator
      * promotes into a knowledge item (which then also needs CREATE_ITEM).</li>
      * <li>core members and coordinators create and edit learning paths (audience rule as for items).</li>
+     * <li>members endorse members of their own organisation, or of a community in which both are
+     * active; only the endorser withdraws an endorsement;</li>
+     * <li>active members record value stories (audience rule as for items); the author or a coordinator
+     * edits one;</li>
+     * <li>active members list members by participation level and read the community's health report;
+     * coordinators recompute participation levels.</li>
      * </ul>
      *
      * @return the default rules

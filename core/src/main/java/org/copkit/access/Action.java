@@ -82,5 +82,22 @@ public enum Action {
     /** Change a learning path's content or audience (community and new audience in the request). */
     EDIT_LEARNING_PATH,
     /** Build and send the digests that are due (the host's scheduler; the system actor by default). */
-    SEND_DIGESTS
+    SEND_DIGESTS,
+    /**
+     * Endorse a member's competency (subject: the endorsee; community: absent, or one community in which
+     * the endorsee is active, asked one by one until one allows).
+     */
+    ENDORSE_MEMBER,
+    /** Withdraw an endorsement (subject: the endorser who gave it). */
+    WITHDRAW_ENDORSEMENT,
+    /** Record a value story in a community (audience: the story's). */
+    RECORD_VALUE_STORY,
+    /** Edit a value story (community: the story's; subject: its author; audience: the new one). */
+    EDIT_VALUE_STORY,
+    /** List a community's members by participation level (request: the community). */
+    LIST_PARTICIPATION,
+    /** Recompute a community's participation levels (request: the community). */
+    RECOMPUTE_PARTICIPATION,
+    /** Read a community's health report (request: the community). */
+    VIEW_HEALTH
 }

@@ -17,7 +17,9 @@ final class DefaultAccessRules implements AccessRules {
     @Override
     public Decision decide(Actor actor, AccessRequest r) {
         if (actor.system()) {
-            return Decision.allow();
+            return r.action() == Action.ENDORSE_MEMBER
+                    ? Decision.deny("the system actor cannot endorse; endorse as a member")
+                    : Decision.allow();
         }
         return switch (r.action()) {
             case REGISTER_ORGANIZATION, UPDATE_ORGANIZATION, REGISTER_MEMBER ->
@@ -49,6 +51,16 @@ final class DefaultAccessRules implements AccessRules {
             case PROMOTE_CONVERSATION -> promoter(actor, r);
             case CREATE_LEARNING_PATH, EDIT_LEARNING_PATH -> learningPathCurator(actor, r);
             case SEND_DIGESTS -> Decision.deny("only the host's system actor may " + verb(r));
+            case ENDORSE_MEMBER -> endorser(actor, r);
+            case WITHDRAW_ENDORSEMENT -> r.subject().map(m -> m.id().equals(actor.member())).orElse(false)
+                    ? Decision.allow()
+                    : Decision.deny("only the endorser " + r.subject().map(m -> m.id().toString()).orElse("")
+                            + " may withdraw the endorsement");
+            case RECORD_VALUE_STORY -> storyRecorder(actor, r);
+            case EDIT_VALUE_STORY -> storyEditor(actor, r);
+            case LIST_PARTICIPATION -> activeMember(actor, r, "list its members by participation level");
+            case RECOMPUTE_PARTICIPATION -> coordinator(actor, r, "recompute its participation levels");
+            case VIEW_HEALTH -> activeMember(actor, r, "read its health report");
         };
     }
 
@@ -239,5 +251,51 @@ final class DefaultAccessRules implements AccessRules {
                     + verb(r));
         }
         return r.audience().map(a -> audienceIncludesOwnOrganization(actor, c, a)).orElse(Decision.allow());
+    }
+    // ---- endorsements, value stories, participation and health
+
+    private static org.copkit.member.Member subject(AccessRequest r) {
+        return r.subject().orElseThrow(() -> new IllegalArgumentException(r.action() + " needs a subject"));
+    }
+
+    /** Same organisation as the endorsee, or active in the named community in which the endorsee is active. */
+    private static Decision endorser(Actor actor, AccessRequest r) {
+        org.copkit.member.Member endorsee = subject(r);
+        if (endorsee.organization().equals(actor.organization())
+                || r.community().map(c -> actor.isActiveIn(c.id())).orElse(false)) {
+            return Decision.allow();
+        }
+        return Decision.deny(actor.member() + " may endorse only members of the same organisation or of a community "
+                + "in which both are active; " + endorsee.id() + " is neither");
+    }
+
+    private static Decision storyRecorder(Actor actor, AccessRequest r) {
+        Community c = community(r);
+        if (!actor.isActiveIn(c.id())) {
+            return Decision.deny("only active members of community '" + c.name() + "' may record value stories in it");
+        }
+        return r.audience().map(a -> audienceIncludesOwnOrganization(actor, c, a)).orElse(Decision.allow());
+    }
+
+    private static Decision storyEditor(Actor actor, AccessRequest r) {
+        Community c = community(r);
+        org.copkit.member.Member author = subject(r);
+        if (!author.id().equals(actor.member()) && !actor.coordinates(c.id())) {
+            return Decision.deny("only the author " + author.id() + " or a coordinator of '" + c.name()
+                    + "' may edit the value story");
+        }
+        return r.audience().map(a -> audienceIncludesOwnOrganization(actor, c, a)).orElse(Decision.allow());
+    }
+
+    private static Decision activeMember(Actor actor, AccessRequest r, String what) {
+        Community c = community(r);
+        return actor.isActiveIn(c.id()) ? Decision.allow()
+                : Decision.deny("only active members of '" + c.name() + "' may " + what);
+    }
+
+    private static Decision coordinator(Actor actor, AccessRequest r, String what) {
+        Community c = community(r);
+        return actor.coordinates(c.id()) ? Decision.allow()
+                : Decision.deny("only coordinators of '" + c.name() + "' may " + what);
     }
 }

@@ -33,6 +33,7 @@ public final class ActorServices implements CopKit.As {
     private final org.copkit.onboarding.OnboardingService onboarding;
     private final org.copkit.digest.DigestService digests;
     private final org.copkit.expertise.ExpertService experts;
+    private final org.copkit.health.HealthService health;
 
     /**
      * @param engine the running kit
@@ -58,6 +59,7 @@ public final class ActorServices implements CopKit.As {
         this.onboarding = new Onboarding(engine, actor);
         this.digests = new Digests(engine, actor);
         this.experts = new Experts(engine, actor);
+        this.health = new Health(engine, actor);
     }
 
     @Override
@@ -153,5 +155,10 @@ public final class ActorServices implements CopKit.As {
     @Override
     public org.copkit.expertise.ExpertService experts() {
         return experts;
+    }
+
+    @Override
+    public org.copkit.health.HealthService health() {
+        return health;
     }
 }

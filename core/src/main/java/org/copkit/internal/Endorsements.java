@@ -1,5 +1,6 @@
 package org.copkit.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.copkit.AccessDeniedException;
@@ -11,7 +12,12 @@ import org.copkit.Page;
 import org.copkit.PageRequest;
 import org.copkit.Ref;
 import org.copkit.access.Visibility;
+import org.copkit.access.AccessRequest;
+import org.copkit.access.Action;
+import org.copkit.access.Decision;
 import org.copkit.activity.Verb;
+import org.copkit.community.Community;
+import org.copkit.community.CommunityId;
 import org.copkit.community.Membership;
 import org.copkit.domain.CompetencyId;
 import org.copkit.member.Competence;
@@ -35,20 +41,14 @@ final class Endorsements implements EndorsementService {
         Checks.present("endorsee", endorsee);
         Checks.present("competency", competency);
         return engine.write(actor, call -> {
-            if (call.actor.system()) {
-                throw new AccessDeniedException("the system actor cannot endorse; endorse as a member");
-            }
             Member target = Load.member(call.tx, endorsee);
+            checkEndorse(call, target);
             if (endorsee.equals(call.actor.member())) {
                 throw new InvalidInputException("endorsee " + endorsee + " is the actor: nobody endorses themself");
             }
             if (target.profile().competences().stream().map(Competence::competency).noneMatch(competency::equals)) {
                 throw new InvalidInputException("competency " + competency + " is not among the declared competences of "
                         + endorsee);
-            }
-            if (!related(call, target)) {
-                throw new AccessDeniedException(call.actor.member() + " may endorse only members of the same "
-                        + "organisation or of a community in which both are active; " + endorsee + " is neither");
             }
             Optional<Endorsement> existing = call.tx.endorsements().find(endorsee, competency, call.actor.member());
             if (existing.isPresent() && existing.get().current()) {
@@ -65,13 +65,26 @@ final class Endorsements implements EndorsementService {
         });
     }
 
-    /** Same organisation, or both active in at least one community. */
-    private static boolean related(Call call, Member target) {
-        if (target.organization().equals(call.actor.organization())) {
-            return true;
+    /**
+     * Asks the access rules about the endorsee alone, then with each community in which the endorsee is
+     * active (ordered by id), until one allows; throws the first denial otherwise.
+     */
+    private void checkEndorse(Call call, Member target) {
+        AccessRequest base = AccessRequest.of(Action.ENDORSE_MEMBER).subject(target);
+        Decision first = engine.accessRules.decide(call.actor, base);
+        if (first.allowed()) {
+            return;
         }
-        return call.tx.memberships().listByMember(target.id()).stream().filter(Membership::active)
-                .anyMatch(m -> call.actor.isActiveIn(m.community()));
+        List<CommunityId> shared = call.tx.memberships().listByMember(target.id()).stream()
+                .filter(Membership::active).map(Membership::community).sorted(
+                        java.util.Comparator.comparing(CommunityId::value)).toList();
+        for (CommunityId id : shared) {
+            Optional<Community> c = call.tx.communities().find(id);
+            if (c.isPresent() && engine.accessRules.decide(call.actor, base.community(c.get())).allowed()) {
+                return;
+            }
+        }
+        throw new AccessDeniedException(first.reason());
     }
 
     @Override
@@ -79,10 +92,7 @@ final class Endorsements implements EndorsementService {
         Checks.present("endorsement", id);
         return engine.write(actor, call -> {
             Endorsement current = load(call, id);
-            if (!call.actor.system() && !current.endorser().equals(call.actor.member())) {
-                throw new AccessDeniedException("only the endorser " + current.endorser()
-                        + " may withdraw endorsement " + id);
-            }
+            call.check(AccessRequest.of(Action.WITHDRAW_ENDORSEMENT).subject(Load.member(call.tx, current.endorser())));
             if (!current.current()) {
                 throw new ConflictException("endorsement " + id + " is already withdrawn");
             }

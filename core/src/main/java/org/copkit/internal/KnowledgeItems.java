@@ -153,9 +153,30 @@ final class KnowledgeItems implements KnowledgeService {
                 call.tx.revisions().insert(new Revision(id, next.revision, next.content, call.actor.member(), call.now,
                         details.getOrDefault("note", "")));
             }
-            record(call, verb, updated, details);
+            record(call, verb, updated, forActivity(details));
             return updated;
         });
+    }
+
+    /** Longest change note kept in activity details (they allow 500 characters a value). */
+    static final int MAX_NOTE_IN_DETAILS = 500;
+
+    /**
+     * Change notes may hold 1,000 characters; the revision keeps the whole note, the activity an
+     * abbreviation of at most {@link #MAX_NOTE_IN_DETAILS} characters ending in "...".
+     */
+    static Map<String, String> forActivity(Map<String, String> details) {
+        String note = details.get("note");
+        if (note == null || note.length() <= MAX_NOTE_IN_DETAILS) {
+            return details;
+        }
+        int cut = MAX_NOTE_IN_DETAILS - 3;
+        if (Character.isHighSurrogate(note.charAt(cut - 1))) {
+            cut--;
+        }
+        Map<String, String> shortened = new java.util.LinkedHashMap<>(details);
+        shortened.put("note", note.substring(0, cut).stripTrailing() + "...");
+        return shortened;
     }
 
     @FunctionalInterface

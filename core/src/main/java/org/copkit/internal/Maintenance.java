@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.copkit.CopKit;
 import org.copkit.PageRequest;
+import org.copkit.community.Community;
 import org.copkit.knowledge.KnowledgeItem;
 import org.copkit.knowledge.KnowledgeItemId;
 import org.copkit.member.MemberId;
@@ -40,7 +41,11 @@ public final class Maintenance implements MaintenanceService {
                 flagged.add(item.id());
                 tasks += f.taskCreated() ? 1 : 0;
             }
-            return new FreshnessReport(call.now, flagged, tasks);
+            int levels = 0;
+            for (Community c : StoreReads.all(p -> call.tx.communities().list(p))) {
+                levels += ParticipationLevels.recompute(call, c).size();
+            }
+            return new FreshnessReport(call.now, flagged, tasks, levels);
         });
     }
 

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.copkit.AccessDeniedException;
 import org.copkit.NotFoundException;
 import org.copkit.ObjectType;
 import org.copkit.Page;
 import org.copkit.PageRequest;
 import org.copkit.Ref;
+import org.copkit.access.AccessRequest;
+import org.copkit.access.Action;
 import org.copkit.access.Audience;
 import org.copkit.access.Visibility;
 import org.copkit.activity.Activity;
@@ -58,10 +59,7 @@ final class ParticipationLevels implements ParticipationService {
         Checks.present("page", page);
         return engine.read(actor, call -> {
             Community c = Load.community(call.tx, community);
-            if (!call.actor.system() && !call.actor.isActiveIn(community)) {
-                throw new AccessDeniedException("only active members of '" + c.name()
-                        + "' may list its members by participation level");
-            }
+            call.check(AccessRequest.of(Action.LIST_PARTICIPATION).community(c));
             Page<Membership> found = Paging.filtered(page, p -> call.tx.memberships().listByCommunity(community,
                     Set.of(MembershipState.ACTIVE), p), m -> current(call, m).level() == level,
                     m -> m.member().value());
@@ -73,10 +71,7 @@ final class ParticipationLevels implements ParticipationService {
     public List<ParticipationLevel> recompute(CommunityId community) {
         return engine.write(actor, call -> {
             Community c = Load.community(call.tx, community);
-            if (!call.actor.system() && !call.actor.coordinates(community)) {
-                throw new AccessDeniedException("only coordinators of '" + c.name()
-                        + "' may recompute its participation levels");
-            }
+            call.check(AccessRequest.of(Action.RECOMPUTE_PARTICIPATION).community(c));
             return recompute(call, c);
         });
     }

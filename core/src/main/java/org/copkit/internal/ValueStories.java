@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.copkit.AccessDeniedException;
 import org.copkit.ConflictException;
 import org.copkit.InvalidInputException;
 import org.copkit.NotFoundException;
@@ -13,6 +12,8 @@ import org.copkit.ObjectType;
 import org.copkit.Page;
 import org.copkit.PageRequest;
 import org.copkit.Ref;
+import org.copkit.access.AccessRequest;
+import org.copkit.access.Action;
 import org.copkit.access.Audience;
 import org.copkit.access.AudienceLevel;
 import org.copkit.activity.Verb;
@@ -42,12 +43,9 @@ final class ValueStories implements ValueStoryService {
         Checks.present("draft", draft);
         return engine.write(actor, call -> {
             Community c = Load.community(call.tx, draft.community());
-            if (!call.actor.system() && !call.actor.isActiveIn(c.id())) {
-                throw new AccessDeniedException("only active members of community '" + c.name()
-                        + "' may record value stories in it");
-            }
             Audience audience = draft.audience().orElseGet(() -> defaultAudience(c, call));
-            checkAudience(call, c, audience);
+            call.check(AccessRequest.of(Action.RECORD_VALUE_STORY).community(c).audience(audience));
+            requireOrganizations(call, audience);
             requireEvidence(call, draft.content().evidence());
             ValueStory s = call.tx.valueStories().insert(new ValueStory(ValueStoryId.of(call.newId()), c.id(),
                     call.actor.member(), draft.content(), audience, call.now, call.now, 1));
@@ -63,16 +61,13 @@ final class ValueStories implements ValueStoryService {
         return engine.write(actor, call -> {
             ValueStory current = visible(call, id);
             Community c = Load.community(call.tx, current.community());
-            if (!call.actor.system() && !current.author().equals(call.actor.member())
-                    && !call.actor.coordinates(c.id())) {
-                throw new AccessDeniedException("only the author " + current.author() + " or a coordinator of '"
-                        + c.name() + "' may edit value story " + id);
-            }
+            call.check(AccessRequest.of(Action.EDIT_VALUE_STORY).community(c)
+                    .subject(Load.member(call.tx, current.author())).audience(audience));
             if (current.version() != expectedVersion) {
                 throw new ConflictException("value story " + id + " was changed concurrently: it is at version "
                         + current.version() + ", the change expected " + expectedVersion);
             }
-            checkAudience(call, c, audience);
+            requireOrganizations(call, audience);
             requireEvidence(call, content.evidence());
             LinkedHashSet<Ref> evidence = new LinkedHashSet<>(content.evidence());
             current.content().evidence().stream().filter(r -> !evidenceVisible(call, r)).forEach(evidence::add);
@@ -144,16 +139,9 @@ final class ValueStories implements ValueStoryService {
         }
     }
 
-    private static void checkAudience(Call call, Community c, Audience audience) {
+    private static void requireOrganizations(Call call, Audience audience) {
         for (OrganizationId o : audience.organizations()) {
             Load.requireOrganization(call.tx, "story.audience", o);
-        }
-        if (!call.actor.system()
-                && (audience.level() == AudienceLevel.ORGANIZATION || audience.level() == AudienceLevel.PARTNERS)
-                && !audience.organizations().contains(call.actor.organization())) {
-            throw new AccessDeniedException("in community '" + c.name() + "' an audience of " + audience.level()
-                    + " must include the author's own organisation " + call.actor.organization() + " but named "
-                    + audience.organizations());
         }
     }
 

@@ -9,10 +9,12 @@ public interface MaintenanceService {
      * Moves every PUBLISHED item whose review-by date lies before the clock's now to NEEDS_REVIEW,
      * recording a {@link org.copkit.activity.Verb#FLAGGED} activity by the system actor, and opens one
      * review task per flagged item (never a second open task for one item). Idempotent: a second run at
-     * the same moment finds nothing to do. Deterministic for a given clock. Runs in one storage
-     * transaction.
+     * the same moment finds nothing to do. Then recomputes the participation levels of every community (as
+     * {@link org.copkit.participation.ParticipationService#recompute} does, recording LEVEL_CHANGED for
+     * each change; a second run at the same moment changes none). Deterministic for a given clock. Runs
+     * in one storage transaction.
      *
-     * @return what was flagged and how many tasks were created
+     * @return what was flagged, how many tasks were created and how many participation levels changed
      */
     FreshnessReport run();
 }

@@ -121,10 +121,30 @@ class DefaultAccessRulesTest {
         ALLOWED.put(Action.MERGE_CONVERSATIONS, Set.of("system", "coordinator"));
         ALLOWED.put(Action.CREATE_LEARNING_PATH, Set.of("system", "coordinator", "core"));
         ALLOWED.put(Action.EDIT_LEARNING_PATH, Set.of("system", "coordinator", "core"));
+        // endorsements: the endorsee is of organisation C and active in WATER; only people never endorse
+        ALLOWED.put(Action.ENDORSE_MEMBER, Set.of("coordinator", "core", "member", "steward", "owner"));
+        ALLOWED.put(Action.WITHDRAW_ENDORSEMENT, Set.of("system", "member")); // the endorser is "member"
+        // value stories: the story's author is "owner"
+        ALLOWED.put(Action.RECORD_VALUE_STORY, activeMembers);
+        ALLOWED.put(Action.EDIT_VALUE_STORY, Set.of("system", "coordinator", "owner"));
+        ALLOWED.put(Action.LIST_PARTICIPATION, activeMembers);
+        ALLOWED.put(Action.RECOMPUTE_PARTICIPATION, Set.of("system", "coordinator"));
+        ALLOWED.put(Action.VIEW_HEALTH, activeMembers);
     }
 
+    /** An endorsee of another organisation than every actor, active in WATER. */
+    private static final org.copkit.member.Member ENDORSEE = RuleFixtures.member("endorsee", ORG_C);
+
     /** Actions that concern one community; their denials must name it. */
-    private static final Set<Action> COMMUNITY_ACTIONS = EnumSet.range(Action.EDIT_COMMUNITY, Action.SUPERSEDE_ITEM);
+    private static final Set<Action> COMMUNITY_ACTIONS = union(EnumSet.range(Action.EDIT_COMMUNITY,
+            Action.SUPERSEDE_ITEM), EnumSet.of(Action.RECORD_VALUE_STORY, Action.EDIT_VALUE_STORY,
+            Action.LIST_PARTICIPATION, Action.RECOMPUTE_PARTICIPATION, Action.VIEW_HEALTH));
+
+    private static Set<Action> union(Set<Action> a, Set<Action> b) {
+        EnumSet<Action> all = EnumSet.copyOf(a);
+        all.addAll(b);
+        return all;
+    }
 
     private static Actor actor(String id, OrganizationId org, Role role, MembershipState state, PracticeId... stewardOf) {
         return Actor.of(MemberId.of(id), org, List.of(RuleFixtures.membership(WATER.id(), id, role, state)),
@@ -156,6 +176,12 @@ class DefaultAccessRulesTest {
                     .practice(Optional.empty()).conversation(QUESTION).post(ANSWER);
             case CREATE_LEARNING_PATH, EDIT_LEARNING_PATH -> base.community(WATER).audience(Audience.community());
             case SEND_DIGESTS -> base;
+            case ENDORSE_MEMBER -> base.subject(ENDORSEE).community(WATER);
+            case WITHDRAW_ENDORSEMENT -> base.subject(RuleFixtures.member("member", ORG_A));
+            case RECORD_VALUE_STORY -> base.community(WATER).audience(Audience.community());
+            case EDIT_VALUE_STORY -> base.community(WATER).subject(RuleFixtures.member("owner", ORG_A))
+                    .audience(Audience.community());
+            case LIST_PARTICIPATION, RECOMPUTE_PARTICIPATION, VIEW_HEALTH -> base.community(WATER);
         };
     }
 
@@ -402,6 +428,88 @@ class DefaultAccessRulesTest {
         @Test
         void publish_isAllowed_forTheSystemActor() {
             assertThat(rules.decide(Actor.systemActor(), request(Action.PUBLISH_ITEM)).allowed()).isTrue();
+        }
+    }
+
+    /** Endorsements, value stories, participation and health: the decisions services used to take themselves. */
+    @Nested
+    class EndorsementsStoriesAndParticipation {
+        @Test
+        void endorse_isAllowed_forAnEndorseeOfTheSameOrganization_withoutASharedCommunity() {
+            Decision d = RULES.decide(ACTORS.get("outsider"),
+                    AccessRequest.of(Action.ENDORSE_MEMBER).subject(RuleFixtures.member("colleague", ORG_B)));
+
+            assertThat(d.allowed()).isTrue();
+        }
+
+        @Test
+        void endorse_isDenied_forAnEndorseeOfAnotherOrganization_withoutACommunityBothAreActiveIn() {
+            Decision d = RULES.decide(ACTORS.get("member"), AccessRequest.of(Action.ENDORSE_MEMBER).subject(ENDORSEE));
+
+            assertThat(d.allowed()).isFalse();
+            assertThat(d.reason()).isEqualTo("member may endorse only members of the same organisation or of a "
+                    + "community in which both are active; endorsee is neither");
+        }
+
+        @Test
+        void endorse_isDenied_toTheSystemActor_whoIsNoPerson() {
+            Decision d = RULES.decide(Actor.systemActor(),
+                    AccessRequest.of(Action.ENDORSE_MEMBER).subject(ENDORSEE).community(WATER));
+
+            assertThat(d.allowed()).isFalse();
+            assertThat(d.reason()).isEqualTo("the system actor cannot endorse; endorse as a member");
+        }
+
+        @Test
+        void withdrawEndorsement_isDenied_toAnyoneButTheEndorser_namingTheEndorser() {
+            Decision d = RULES.decide(ACTORS.get("coordinator"), request(Action.WITHDRAW_ENDORSEMENT));
+
+            assertThat(d.allowed()).isFalse();
+            assertThat(d.reason()).isEqualTo("only the endorser member may withdraw the endorsement");
+        }
+
+        @Test
+        void recordValueStory_isDenied_forAnAudienceWithoutTheAuthorsOrganization() {
+            Decision d = RULES.decide(ACTORS.get("member"), request(Action.RECORD_VALUE_STORY)
+                    .audience(Audience.organization(ORG_B)));
+
+            assertThat(d.allowed()).isFalse();
+            assertThat(d.reason()).contains(ORG_A.value()).contains(ORG_B.value()).contains(COMMUNITY_NAME);
+        }
+
+        @Test
+        void recordValueStory_isDenied_toOutsiders_withTheServicesMessage() {
+            Decision d = RULES.decide(ACTORS.get("outsider"), request(Action.RECORD_VALUE_STORY));
+
+            assertThat(d.reason()).isEqualTo("only active members of community '" + COMMUNITY_NAME
+                    + "' may record value stories in it");
+        }
+
+        @Test
+        void editValueStory_isAllowed_toTheAuthor_evenAfterLeavingTheCommunity() {
+            Actor authorWhoLeft = actor("owner", ORG_A, Role.MEMBER, MembershipState.LEFT);
+
+            assertThat(RULES.decide(authorWhoLeft, request(Action.EDIT_VALUE_STORY)).allowed()).isTrue();
+        }
+
+        @Test
+        void editValueStory_isDenied_toTheAuthor_forAnAudienceWithoutTheirOrganization() {
+            Decision d = RULES.decide(ACTORS.get("owner"), request(Action.EDIT_VALUE_STORY)
+                    .audience(Audience.partners(ORG_B, ORG_C)));
+
+            assertThat(d.allowed()).isFalse();
+            assertThat(d.reason()).contains("PARTNERS");
+        }
+
+        @Test
+        void participationAndHealth_denialsKeepTheServicesMessages() {
+            assertThat(RULES.decide(ACTORS.get("outsider"), request(Action.LIST_PARTICIPATION)).reason())
+                    .isEqualTo("only active members of '" + COMMUNITY_NAME
+                            + "' may list its members by participation level");
+            assertThat(RULES.decide(ACTORS.get("member"), request(Action.RECOMPUTE_PARTICIPATION)).reason())
+                    .isEqualTo("only coordinators of '" + COMMUNITY_NAME + "' may recompute its participation levels");
+            assertThat(RULES.decide(ACTORS.get("left"), request(Action.VIEW_HEALTH)).reason())
+                    .isEqualTo("only active members of '" + COMMUNITY_NAME + "' may read its health report");
         }
     }
 }
