@@ -267,16 +267,8 @@ final class Communities implements CommunityService {
     }
 
     private static long coordinators(Call call, CommunityId community) {
-        long n = 0;
-        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Page<Membership> p = call.tx.memberships().listByCommunity(community, Set.of(MembershipState.ACTIVE), page);
-            n += p.items().stream().filter(m -> m.role() == Role.COORDINATOR).count();
-            if (p.next().isEmpty()) {
-                return n;
-            }
-            page = page.after(p.next().get());
-        }
+        return StoreReads.stream(p -> call.tx.memberships().listByCommunity(community,
+                Set.of(MembershipState.ACTIVE), p)).filter(m -> m.role() == Role.COORDINATOR).count();
     }
 
     private static void recordMembership(Call call, Verb verb, Membership m) {

@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.copkit.ObjectType;
-import org.copkit.Page;
-import org.copkit.PageRequest;
 import org.copkit.Ref;
 import org.copkit.conversation.Conversation;
 import org.copkit.conversation.ConversationId;
@@ -41,15 +39,7 @@ final class ConversationDocuments implements DocumentSource {
 
     @Override
     public void all(Transaction tx, Consumer<SearchDocument> sink) {
-        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Page<Conversation> p = tx.conversations().list(page);
-            p.items().forEach(c -> sink.accept(document(tx, c)));
-            if (p.next().isEmpty()) {
-                return;
-            }
-            page = page.after(p.next().get());
-        }
+        StoreReads.stream(p -> tx.conversations().list(p)).forEach(c -> sink.accept(document(tx, c)));
     }
 
     static SearchDocument document(Transaction tx, Conversation c) {

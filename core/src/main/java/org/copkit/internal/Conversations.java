@@ -160,15 +160,7 @@ final class Conversations implements ConversationService {
         Checks.present("draft", draft);
         return engine.write(actor, call -> {
             Community c = Load.community(call.tx, draft.community());
-            Optional<Practice> practice = draft.practice().map(p -> {
-                Practice found = call.tx.practices().find(p).orElseThrow(() -> new InvalidInputException(
-                        "draft.practice names practice " + p + ", which does not exist"));
-                if (!found.community().equals(c.id())) {
-                    throw new InvalidInputException("draft.practice " + p + " belongs to community "
-                            + found.community() + ", not to " + c.id());
-                }
-                return found;
-            });
+            Optional<Practice> practice = Load.practiceIn(call.tx, c, draft.practice());
             Audience audience = draft.audience().orElseGet(() -> KnowledgeItems.defaultAudience(c, call));
             KnowledgeItems.requireOrganizations(call, "draft.audience", audience);
             call.check(AccessRequest.of(action).community(c).practice(practice).audience(audience));

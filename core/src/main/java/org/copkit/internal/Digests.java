@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import org.copkit.AccessDeniedException;
 import org.copkit.InvalidInputException;
 import org.copkit.ObjectType;
@@ -42,7 +41,6 @@ import org.copkit.digest.DigestReport;
 import org.copkit.digest.DigestSection;
 import org.copkit.digest.DigestService;
 import org.copkit.knowledge.ItemStatus;
-import org.copkit.knowledge.KnowledgeItem;
 import org.copkit.knowledge.KnowledgeItemId;
 import org.copkit.member.Member;
 import org.copkit.member.MemberId;
@@ -130,7 +128,7 @@ final class Digests implements DigestService {
             call.check(AccessRequest.of(Action.SEND_DIGESTS));
             List<MemberId> marked = new ArrayList<>();
             List<Digest> delivered = new ArrayList<>();
-            for (Member m : all(p -> call.tx.members().list(p))) {
+            for (Member m : StoreReads.all(p -> call.tx.members().list(p))) {
                 if (Subscriptions.preference(call.tx, m.id()).frequency() != frequency) {
                     continue;
                 }
@@ -176,7 +174,7 @@ final class Digests implements DigestService {
         Set<PracticeId> practices = new HashSet<>();
         Set<CommunityId> communities = new HashSet<>();
         Set<MemberId> members = new HashSet<>();
-        for (Subscription s : all(p -> tx.subscriptions().listByMember(viewer.member(), p))) {
+        for (Subscription s : StoreReads.all(p -> tx.subscriptions().listByMember(viewer.member(), p))) {
             Ref t = s.target();
             switch (t.type()) {
                 case CONVERSATION -> conversations.add(t);
@@ -287,7 +285,7 @@ final class Digests implements DigestService {
         questions(tx, viewer, in, accepted, ConversationStatus.ANSWERED, DigestSection.ANSWERED_QUESTIONS, entries);
         questions(tx, viewer, in, asked, ConversationStatus.OPEN, DigestSection.UNANSWERED_QUESTIONS, entries);
         sessions(tx, viewer, in, to, entries);
-        for (ReviewTask task : all(p -> tx.reviewTasks().listByAssignee(viewer.member(),
+        for (ReviewTask task : StoreReads.all(p -> tx.reviewTasks().listByAssignee(viewer.member(),
                 Set.of(ReviewTaskStatus.OPEN), p))) {
             tx.items().find(task.item()).filter(i -> viewer.canSee(i.visibility())).ifPresent(i -> entries.add(
                     new DigestEntry(DigestSection.REVIEW_TASKS, Ref.of(ObjectType.REVIEW_TASK, task.id()),
@@ -345,19 +343,6 @@ final class Digests implements DigestService {
         }
     }
 
-    /** Reads every page of a listing. */
-    static <T> List<T> all(Function<PageRequest, Page<T>> listing) {
-        List<T> out = new ArrayList<>();
-        PageRequest req = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Page<T> p = listing.apply(req);
-            out.addAll(p.items());
-            if (p.next().isEmpty()) {
-                return out;
-            }
-            req = req.after(p.next().get());
-        }
-    }
 
     @Override
     public String toString() {

@@ -82,8 +82,8 @@ final class Experts implements ExpertService {
         return engine.read(actor, call -> {
             Tally t = new Tally(call.tx, call.actor, call.now);
             Set<DomainId> domains = new TreeSet<>();
-            for (Domain d : Digests.all(p -> call.tx.domains().list(p))) {
-                for (Competency c : Digests.all(p -> call.tx.competencies().listByDomain(d.id(), p))) {
+            for (Domain d : StoreReads.all(p -> call.tx.domains().list(p))) {
+                for (Competency c : StoreReads.all(p -> call.tx.competencies().listByDomain(d.id(), p))) {
                     if (c.labels().values().stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).contains(needle))) {
                         t.scope.addAll(withDescendants(call.tx, c));
                         domains.add(d.id());
@@ -111,7 +111,7 @@ final class Experts implements ExpertService {
     /** The competency and every competency below it (its domain's hierarchy via {@code parent}). */
     static Set<CompetencyId> withDescendants(Transaction tx, Competency root) {
         Map<CompetencyId, List<CompetencyId>> children = new HashMap<>();
-        for (Competency c : Digests.all(p -> tx.competencies().listByDomain(root.domain(), p))) {
+        for (Competency c : StoreReads.all(p -> tx.competencies().listByDomain(root.domain(), p))) {
             c.parent().ifPresent(parent -> children.computeIfAbsent(parent, k -> new ArrayList<>()).add(c.id()));
         }
         Set<CompetencyId> out = new HashSet<>();
@@ -162,16 +162,16 @@ final class Experts implements ExpertService {
             if (domains.isEmpty()) {
                 return;
             }
-            for (Community c : Digests.all(p -> tx.communities().list(p))) {
+            for (Community c : StoreReads.all(p -> tx.communities().list(p))) {
                 if (!domains.contains(c.domain())) {
                     continue;
                 }
-                Digests.all(p -> tx.items().listByCommunity(c.id(), Optional.empty(), CURRENT, p)).stream()
+                StoreReads.all(p -> tx.items().listByCommunity(c.id(), Optional.empty(), CURRENT, p)).stream()
                         .filter(i -> onTopic(i.content().competencies())).forEach(this::item);
-                Digests.all(p -> tx.conversations().listByCommunity(c.id(), Set.of(ConversationKind.QUESTION),
+                StoreReads.all(p -> tx.conversations().listByCommunity(c.id(), Set.of(ConversationKind.QUESTION),
                         Set.of(ConversationStatus.ANSWERED), p)).stream()
                         .filter(q -> onTopic(q.content().competencies())).forEach(this::question);
-                for (Session s : Digests.all(p -> tx.sessions().listByCommunity(c.id(), false, p))) {
+                for (Session s : StoreReads.all(p -> tx.sessions().listByCommunity(c.id(), false, p))) {
                     if (s.status() == SessionStatus.CANCELLED || s.start().isAfter(now)
                             || !viewer.canSee(s.visibility())) {
                         continue;
@@ -207,14 +207,14 @@ final class Experts implements ExpertService {
 
         List<ExpertSuggestion> rank(Engine engine, String topic, int limit) {
             List<ExpertSuggestion> out = new ArrayList<>();
-            for (Member m : Digests.all(p -> tx.members().list(p))) {
+            for (Member m : StoreReads.all(p -> tx.members().list(p))) {
                 if (!candidate(m)) {
                     continue;
                 }
                 Optional<Proficiency> declared = m.profile().competences().stream()
                         .filter(c -> scope.contains(c.competency())).map(Competence::level)
                         .max(Comparator.naturalOrder());
-                long endorsers = scope.isEmpty() ? 0 : Digests.all(p -> tx.endorsements().listByEndorsee(m.id(), p))
+                long endorsers = scope.isEmpty() ? 0 : StoreReads.all(p -> tx.endorsements().listByEndorsee(m.id(), p))
                         .stream().filter(e -> e.withdrawnAt().isEmpty() && scope.contains(e.competency()))
                         .map(Endorsement::endorser).distinct().count();
                 Set<Ref> a = answers.getOrDefault(m.id(), Set.of());

@@ -7,8 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.copkit.ObjectType;
-import org.copkit.Page;
-import org.copkit.PageRequest;
 import org.copkit.Ref;
 import org.copkit.access.Actor;
 import org.copkit.activity.Activity;
@@ -17,7 +15,6 @@ import org.copkit.knowledge.KnowledgeItemId;
 import org.copkit.member.MemberId;
 import org.copkit.spi.Transaction;
 import org.copkit.subscription.NotificationFrequency;
-import org.copkit.subscription.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,14 +112,7 @@ final class Fanout {
 
     /** Adds the active followers of a target that have no reason yet. */
     private static void followers(Transaction tx, Ref target, String reason, Map<MemberId, String> reasons) {
-        PageRequest req = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Page<Subscription> p = tx.subscriptions().listByTarget(target, req);
-            p.items().forEach(s -> reasons.putIfAbsent(s.member(), reason));
-            if (p.next().isEmpty()) {
-                return;
-            }
-            req = req.after(p.next().get());
-        }
+        StoreReads.stream(p -> tx.subscriptions().listByTarget(target, p))
+                .forEach(s -> reasons.putIfAbsent(s.member(), reason));
     }
 }

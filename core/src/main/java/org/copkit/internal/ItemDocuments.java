@@ -4,8 +4,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.copkit.ObjectType;
-import org.copkit.Page;
-import org.copkit.PageRequest;
 import org.copkit.Ref;
 import org.copkit.knowledge.KnowledgeItem;
 import org.copkit.knowledge.KnowledgeItemId;
@@ -26,15 +24,7 @@ final class ItemDocuments implements DocumentSource {
 
     @Override
     public void all(Transaction tx, Consumer<SearchDocument> sink) {
-        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Page<KnowledgeItem> p = tx.items().list(page);
-            p.items().forEach(i -> sink.accept(document(i)));
-            if (p.next().isEmpty()) {
-                return;
-            }
-            page = page.after(p.next().get());
-        }
+        StoreReads.stream(p -> tx.items().list(p)).forEach(i -> sink.accept(document(i)));
     }
 
     static SearchDocument document(KnowledgeItem i) {

@@ -84,15 +84,7 @@ final class KnowledgeItems implements KnowledgeService {
      */
     static KnowledgeItem create(Call call, ItemDraft draft) {
         Community c = Load.community(call.tx, draft.community());
-        Optional<Practice> practice = draft.practice().map(p -> {
-            Practice found = call.tx.practices().find(p).orElseThrow(() -> new InvalidInputException(
-                    "draft.practice names practice " + p + ", which does not exist"));
-            if (!found.community().equals(c.id())) {
-                throw new InvalidInputException("draft.practice " + p + " belongs to community "
-                        + found.community() + ", not to " + c.id());
-            }
-            return found;
-        });
+        Optional<Practice> practice = Load.practiceIn(call.tx, c, draft.practice());
         Audience audience = draft.audience().orElseGet(() -> defaultAudience(c, call));
         requireOrganizations(call, "draft.audience", audience);
         call.check(AccessRequest.of(Action.CREATE_ITEM).community(c).practice(practice).audience(audience));

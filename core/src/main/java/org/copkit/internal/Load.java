@@ -72,4 +72,21 @@ final class Load {
             throw new InvalidInputException(field + " names organization " + id + ", which does not exist");
         }
     }
+
+    /**
+     * The practice a draft names, which must exist and belong to the draft's community; both
+     * failures are invalid input naming {@code draft.practice}.
+     */
+    static java.util.Optional<Practice> practiceIn(Transaction tx, Community community,
+            java.util.Optional<PracticeId> id) {
+        return id.map(p -> {
+            Practice found = tx.practices().find(p).orElseThrow(() -> new InvalidInputException(
+                    "draft.practice names practice " + p + ", which does not exist"));
+            if (!found.community().equals(community.id())) {
+                throw new InvalidInputException("draft.practice " + p + " belongs to community " + found.community()
+                        + ", not to " + community.id());
+            }
+            return found;
+        });
+    }
 }

@@ -3,7 +3,6 @@ package org.copkit.internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.copkit.CopKit;
-import org.copkit.PageRequest;
 import org.copkit.community.Community;
 import org.copkit.knowledge.KnowledgeItem;
 import org.copkit.knowledge.KnowledgeItemId;
@@ -24,16 +23,7 @@ public final class Maintenance implements MaintenanceService {
     @Override
     public FreshnessReport run() {
         return engine.write(MemberId.SYSTEM, call -> {
-            List<KnowledgeItem> due = new ArrayList<>();
-            PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-            while (true) {
-                org.copkit.Page<KnowledgeItem> p = call.tx.items().listDueForReview(call.now, page);
-                due.addAll(p.items());
-                if (p.next().isEmpty()) {
-                    break;
-                }
-                page = page.after(p.next().get());
-            }
+            List<KnowledgeItem> due = StoreReads.all(p -> call.tx.items().listDueForReview(call.now, p));
             List<KnowledgeItemId> flagged = new ArrayList<>();
             int tasks = 0;
             for (KnowledgeItem item : due) {

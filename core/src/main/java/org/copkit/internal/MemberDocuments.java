@@ -5,8 +5,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.copkit.ObjectType;
-import org.copkit.Page;
-import org.copkit.PageRequest;
 import org.copkit.Ref;
 import org.copkit.access.Audience;
 import org.copkit.access.Visibility;
@@ -36,15 +34,7 @@ final class MemberDocuments implements DocumentSource {
 
     @Override
     public void all(Transaction tx, Consumer<SearchDocument> sink) {
-        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Page<Member> p = tx.members().list(page);
-            p.items().forEach(m -> sink.accept(document(tx, m)));
-            if (p.next().isEmpty()) {
-                return;
-            }
-            page = page.after(p.next().get());
-        }
+        StoreReads.stream(p -> tx.members().list(p)).forEach(m -> sink.accept(document(tx, m)));
     }
 
     static SearchDocument document(Transaction tx, Member m) {

@@ -41,15 +41,6 @@ final class Paging {
 
     /** Counts every visible row of a listing. */
     static <T> long count(Function<PageRequest, Page<T>> source, Predicate<T> visible) {
-        long n = 0;
-        PageRequest next = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Page<T> p = source.apply(next);
-            n += p.items().stream().filter(visible).count();
-            if (p.next().isEmpty()) {
-                return n;
-            }
-            next = next.after(p.next().get());
-        }
+        return StoreReads.stream(source).filter(visible).count();
     }
 }

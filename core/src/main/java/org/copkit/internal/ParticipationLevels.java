@@ -16,7 +16,6 @@ import org.copkit.access.AccessRequest;
 import org.copkit.access.Action;
 import org.copkit.access.Audience;
 import org.copkit.access.Visibility;
-import org.copkit.activity.Activity;
 import org.copkit.activity.Verb;
 import org.copkit.community.Community;
 import org.copkit.community.CommunityId;
@@ -92,45 +91,29 @@ final class ParticipationLevels implements ParticipationService {
     static List<ParticipationLevel> recompute(Call call, Community c) {
         java.time.Instant from = call.engine.participationRules.windowStart(call.now);
         Map<MemberId, Map<Verb, Long>> counts = new HashMap<>();
-        PageRequest req = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Page<Activity> p = call.tx.activities().listSince(c.id(), from, req);
-            for (Activity a : p.items()) {
-                if (!a.at().isAfter(call.now)) {
-                    counts.computeIfAbsent(a.actor(), k -> new EnumMap<>(Verb.class)).merge(a.verb(), 1L, Long::sum);
-                }
-            }
-            if (p.next().isEmpty()) {
-                break;
-            }
-            req = req.after(p.next().get());
-        }
+        StoreReads.stream(p -> call.tx.activities().listSince(c.id(), from, p)).filter(a -> !a.at().isAfter(call.now))
+                .forEach(a -> counts.computeIfAbsent(a.actor(), k -> new EnumMap<>(Verb.class))
+                        .merge(a.verb(), 1L, Long::sum));
         List<ParticipationLevel> changed = new ArrayList<>();
-        req = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Page<Membership> p = call.tx.memberships().listByCommunity(c.id(), Set.of(MembershipState.ACTIVE), req);
-            for (Membership m : p.items()) {
-                Level level = call.engine.participationRules.level(counts.getOrDefault(m.member(), Map.of()));
-                MembershipKey key = new MembershipKey(c.id(), m.member());
-                Optional<ParticipationLevel> stored = call.tx.participationLevels().find(key);
-                Level before = stored.map(ParticipationLevel::level).orElse(Level.PERIPHERAL);
-                if (level == before) {
-                    continue;
-                }
-                ParticipationLevel next = new ParticipationLevel(c.id(), m.member(), level, call.now,
-                        stored.map(s -> s.version() + 1).orElse(1L));
-                changed.add(stored.isPresent() ? call.tx.participationLevels().update(next)
-                        : call.tx.participationLevels().insert(next));
-                call.record(Verb.LEVEL_CHANGED, new Ref(ObjectType.PARTICIPATION_LEVEL, key.toString()),
-                        Optional.of(Ref.of(ObjectType.MEMBER, m.member())), Optional.of(c.id()),
-                        new Visibility(Optional.of(c.id()), Optional.empty(), Audience.community(), false,
-                                Set.of(m.member())),
-                        Map.of("from", before.name(), "to", level.name()));
+        for (Membership m : StoreReads.all(p -> call.tx.memberships().listByCommunity(c.id(),
+                Set.of(MembershipState.ACTIVE), p))) {
+            Level level = call.engine.participationRules.level(counts.getOrDefault(m.member(), Map.of()));
+            MembershipKey key = new MembershipKey(c.id(), m.member());
+            Optional<ParticipationLevel> stored = call.tx.participationLevels().find(key);
+            Level before = stored.map(ParticipationLevel::level).orElse(Level.PERIPHERAL);
+            if (level == before) {
+                continue;
             }
-            if (p.next().isEmpty()) {
-                return changed;
-            }
-            req = req.after(p.next().get());
+            ParticipationLevel next = new ParticipationLevel(c.id(), m.member(), level, call.now,
+                    stored.map(s -> s.version() + 1).orElse(1L));
+            changed.add(stored.isPresent() ? call.tx.participationLevels().update(next)
+                    : call.tx.participationLevels().insert(next));
+            call.record(Verb.LEVEL_CHANGED, new Ref(ObjectType.PARTICIPATION_LEVEL, key.toString()),
+                    Optional.of(Ref.of(ObjectType.MEMBER, m.member())), Optional.of(c.id()),
+                    new Visibility(Optional.of(c.id()), Optional.empty(), Audience.community(), false,
+                            Set.of(m.member())),
+                    Map.of("from", before.name(), "to", level.name()));
         }
+        return changed;
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.copkit.AccessDeniedException;
 import org.copkit.InvalidInputException;
 import org.copkit.NotFoundException;
@@ -60,7 +59,7 @@ final class Reviews implements ReviewService {
         String n = Checks.nonBlankText("note", note, 500);
         return engine.write(actor, call -> {
             Domain d = Load.domain(call.tx, domain);
-            List<Community> onDomain = all(p -> call.tx.communities().list(p)).stream()
+            List<Community> onDomain = StoreReads.all(p -> call.tx.communities().list(p)).stream()
                     .filter(c -> c.domain().equals(d.id())).toList();
             checkDomainChange(call, d, onDomain);
             Set<CompetencyId> affected = withNarrower(call, d, comps);
@@ -73,7 +72,7 @@ final class Reviews implements ReviewService {
                     Visibility.platform(), details);
             List<KnowledgeItem> linked = new ArrayList<>();
             for (Community c : onDomain) {
-                all(p -> call.tx.items().listByCommunity(c.id(), Optional.empty(), EnumSet.of(ItemStatus.PUBLISHED),
+                StoreReads.all(p -> call.tx.items().listByCommunity(c.id(), Optional.empty(), EnumSet.of(ItemStatus.PUBLISHED),
                         p)).stream().filter(i -> linked(i, affected, t)).forEach(linked::add);
             }
             linked.sort(java.util.Comparator.comparing(KnowledgeItem::id));
@@ -115,7 +114,7 @@ final class Reviews implements ReviewService {
                         + found.domain() + ", not of " + d.id());
             }
         }
-        List<Competency> framework = all(p -> call.tx.competencies().listByDomain(d.id(), p));
+        List<Competency> framework = StoreReads.all(p -> call.tx.competencies().listByDomain(d.id(), p));
         Set<CompetencyId> out = new HashSet<>(named);
         boolean grew = !named.isEmpty();
         while (grew) {
@@ -134,18 +133,6 @@ final class Reviews implements ReviewService {
                 || i.content().tags().stream().anyMatch(tags::contains);
     }
 
-    private static <T> List<T> all(Function<PageRequest, Page<T>> listing) {
-        List<T> out = new ArrayList<>();
-        PageRequest req = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Page<T> p = listing.apply(req);
-            out.addAll(p.items());
-            if (p.next().isEmpty()) {
-                return out;
-            }
-            req = req.after(p.next().get());
-        }
-    }
 
     private static boolean visible(Call call, ReviewTask t) {
         return call.tx.items().find(t.item()).map(i -> call.actor.canSee(i.visibility())).orElse(false);

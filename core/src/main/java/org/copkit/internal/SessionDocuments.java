@@ -4,8 +4,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.copkit.ObjectType;
-import org.copkit.Page;
-import org.copkit.PageRequest;
 import org.copkit.Ref;
 import org.copkit.search.SearchDocument;
 import org.copkit.session.Session;
@@ -29,15 +27,7 @@ final class SessionDocuments implements DocumentSource {
 
     @Override
     public void all(Transaction tx, Consumer<SearchDocument> sink) {
-        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Page<Session> p = tx.sessions().list(page);
-            p.items().forEach(s -> sink.accept(document(tx, s)));
-            if (p.next().isEmpty()) {
-                return;
-            }
-            page = page.after(p.next().get());
-        }
+        StoreReads.stream(p -> tx.sessions().list(p)).forEach(s -> sink.accept(document(tx, s)));
     }
 
     static SearchDocument document(Transaction tx, Session s) {

@@ -122,15 +122,7 @@ final class Sessions implements SessionService {
     }
 
     private static Optional<Practice> practice(Call call, Community c, Optional<PracticeId> id) {
-        return id.map(p -> {
-            Practice found = call.tx.practices().find(p).orElseThrow(() -> new InvalidInputException(
-                    "draft.practice names practice " + p + ", which does not exist"));
-            if (!found.community().equals(c.id())) {
-                throw new InvalidInputException("draft.practice " + p + " belongs to community " + found.community()
-                        + ", not to " + c.id());
-            }
-            return found;
-        });
+        return Load.practiceIn(call.tx, c, id);
     }
 
     private static void requireHosts(Call call, Community c, Set<MemberId> hosts) {

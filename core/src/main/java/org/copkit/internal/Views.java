@@ -5,10 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.copkit.ObjectType;
-import org.copkit.Page;
-import org.copkit.PageRequest;
 import org.copkit.Ref;
-import org.copkit.activity.Activity;
 import org.copkit.activity.Verb;
 import org.copkit.knowledge.KnowledgeItem;
 import org.copkit.knowledge.KnowledgeItemId;
@@ -40,21 +37,7 @@ final class Views {
     private static boolean viewedSince(Call call, Ref ref, Instant since) {
         ActivityFilter filter = new ActivityFilter(Optional.empty(), Optional.of(call.actor.member()),
                 Optional.of(ref));
-        PageRequest req = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Page<Activity> p = call.tx.activities().list(filter, req);
-            for (Activity a : p.items()) {
-                if (a.at().isBefore(since)) {
-                    return false;
-                }
-                if (a.verb() == Verb.VIEWED) {
-                    return true;
-                }
-            }
-            if (p.next().isEmpty()) {
-                return false;
-            }
-            req = req.after(p.next().get());
-        }
+        return StoreReads.stream(p -> call.tx.activities().list(filter, p)).takeWhile(a -> !a.at().isBefore(since))
+                .anyMatch(a -> a.verb() == Verb.VIEWED);
     }
 }
