@@ -68,4 +68,12 @@ final class ActivitiesRepo implements Repositories.Activities {
                 + " ORDER BY seq DESC LIMIT " + (page.limit() + 1), MAPPER, args.toArray()),
                 a -> Long.toString(a.sequence()), page);
     }
+
+    @Override
+    public Page<Activity> listSince(CommunityId community, java.time.Instant since, PageRequest page) {
+        long after = page.after().map(c -> Paging.numericCursor(c, "activity sequence", Long.MAX_VALUE)).orElse(0L);
+        return Paging.page(db.query("SELECT * FROM " + table + " WHERE community_id = ? AND occurred_at >= ?"
+                + " AND seq > ? ORDER BY seq LIMIT " + (page.limit() + 1), MAPPER, community.value(), since, after),
+                a -> Long.toString(a.sequence()), page);
+    }
 }

@@ -26,6 +26,7 @@ final class Db {
 
     static final Null NULL_TEXT = new Null(Types.VARCHAR);
     static final Null NULL_TIMESTAMP = new Null(Types.TIMESTAMP_WITH_TIMEZONE);
+    static final Null NULL_INTEGER = new Null(Types.INTEGER);
 
     /** Maps one row. */
     interface Mapper<T> {
@@ -42,6 +43,10 @@ final class Db {
 
     static Object text(Optional<? extends Object> value) {
         return value.<Object>map(v -> v instanceof Id id ? id.value() : v.toString()).orElse(NULL_TEXT);
+    }
+
+    static Object integer(java.util.OptionalInt value) {
+        return value.isPresent() ? (Object) value.getAsInt() : NULL_INTEGER;
     }
 
     static Object timestamp(Optional<Instant> value) {

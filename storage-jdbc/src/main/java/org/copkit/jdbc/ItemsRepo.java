@@ -99,4 +99,13 @@ final class ItemsRepo extends VersionedRepo<KnowledgeItemId, KnowledgeItem> impl
     public Page<KnowledgeItem> list(PageRequest page) {
         return page("", List.of(), "id", i -> i.id().value(), page);
     }
+
+    @Override
+    public Page<KnowledgeItem> listDueForReview(java.time.Instant before, PageRequest page) {
+        if (before == null) {
+            throw new org.copkit.InvalidInputException("before is required but was null");
+        }
+        return page("status = ? AND review_by < ?", list(ItemStatus.PUBLISHED.name(), before), "id",
+                i -> i.id().value(), page);
+    }
 }

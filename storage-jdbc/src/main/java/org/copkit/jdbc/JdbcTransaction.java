@@ -28,6 +28,20 @@ final class JdbcTransaction implements Transaction {
     private ItemsRepo items;
     private RevisionsRepo revisions;
     private ActivitiesRepo activities;
+    private ParticipationLevelsRepo participationLevels;
+    private EndorsementsRepo endorsements;
+    private ValueStoriesRepo valueStories;
+    private ReviewTasksRepo reviewTasks;
+    private SubscriptionsRepo subscriptions;
+    private PreferencesRepo preferences;
+    private SessionsRepo sessions;
+    private RsvpsRepo rsvps;
+    private AttendancesRepo attendances;
+    private ConversationsRepo conversations;
+    private PostsRepo posts;
+    private ConversationRevisionsRepo conversationRevisions;
+    private PostRevisionsRepo postRevisions;
+    private VotesRepo votes;
 
     JdbcTransaction(Db db, boolean writable) {
         this.db = db;
@@ -136,5 +150,77 @@ final class JdbcTransaction implements Transaction {
     @Override
     public Repositories.Activities activities() {
         return activities != null ? activities : (activities = new ActivitiesRepo(this));
+    }
+
+    @Override
+    public Repositories.ParticipationLevels participationLevels() {
+        return participationLevels != null ? participationLevels
+                : (participationLevels = new ParticipationLevelsRepo(this));
+    }
+
+    @Override
+    public Repositories.Endorsements endorsements() {
+        return endorsements != null ? endorsements : (endorsements = new EndorsementsRepo(this));
+    }
+
+    @Override
+    public Repositories.ValueStories valueStories() {
+        return valueStories != null ? valueStories : (valueStories = new ValueStoriesRepo(this));
+    }
+
+    @Override
+    public Repositories.ReviewTasks reviewTasks() {
+        return reviewTasks != null ? reviewTasks : (reviewTasks = new ReviewTasksRepo(this));
+    }
+
+    @Override
+    public Repositories.Subscriptions subscriptions() {
+        return subscriptions != null ? subscriptions : (subscriptions = new SubscriptionsRepo(this));
+    }
+
+    @Override
+    public Repositories.NotificationPreferences notificationPreferences() {
+        return preferences != null ? preferences : (preferences = new PreferencesRepo(this));
+    }
+
+    @Override
+    public Repositories.Sessions sessions() {
+        return sessions != null ? sessions : (sessions = new SessionsRepo(this));
+    }
+
+    @Override
+    public Repositories.Rsvps rsvps() {
+        return rsvps != null ? rsvps : (rsvps = new RsvpsRepo(this));
+    }
+
+    @Override
+    public Repositories.Attendances attendances() {
+        return attendances != null ? attendances : (attendances = new AttendancesRepo(this));
+    }
+
+    @Override
+    public Repositories.Conversations conversations() {
+        return conversations != null ? conversations : (conversations = new ConversationsRepo(this));
+    }
+
+    @Override
+    public Repositories.Posts posts() {
+        return posts != null ? posts : (posts = new PostsRepo(this));
+    }
+
+    @Override
+    public Repositories.ConversationRevisions conversationRevisions() {
+        return conversationRevisions != null ? conversationRevisions
+                : (conversationRevisions = new ConversationRevisionsRepo(this));
+    }
+
+    @Override
+    public Repositories.PostRevisions postRevisions() {
+        return postRevisions != null ? postRevisions : (postRevisions = new PostRevisionsRepo(this));
+    }
+
+    @Override
+    public Repositories.Votes votes() {
+        return votes != null ? votes : (votes = new VotesRepo(this));
     }
 }

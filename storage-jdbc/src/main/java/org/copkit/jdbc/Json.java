@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 import org.copkit.CopKitException;
 import org.copkit.ErrorCode;
 import org.copkit.Id;
+import org.copkit.ObjectType;
+import org.copkit.Ref;
 import org.copkit.access.Audience;
 import org.copkit.access.AudienceLevel;
 import org.copkit.access.Visibility;
@@ -37,6 +39,8 @@ import org.copkit.member.MemberId;
 import org.copkit.member.MemberProfile;
 import org.copkit.member.OrganizationId;
 import org.copkit.member.Proficiency;
+import org.copkit.value.ValueCycle;
+import org.copkit.value.ValueStoryContent;
 
 /**
  * The JSON documents of nested values. Core's records are mapped through private DTO records of
@@ -72,6 +76,10 @@ final class Json {
 
     record VisibilityDto(Optional<String> community, Optional<String> practice, AudienceDto audience,
             boolean unpublished, List<String> editors) {}
+
+    record RefDto(String type, String id) {}
+
+    record StoryContentDto(String language, List<RefDto> evidence) {}
 
     // ---------------------------------------------------------------------------------------------
     // member profile (all but display name and organisation, which are columns)
@@ -195,6 +203,33 @@ final class Json {
         VisibilityDto d = read(json, VisibilityDto.class);
         return new Visibility(orEmpty(d.community()).map(CommunityId::of), orEmpty(d.practice()).map(PracticeId::of),
                 audience(d.audience()), d.unpublished(), set(d.editors(), MemberId::of));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // text sets (session questions), sorted
+
+    static String textSet(Collection<String> values) {
+        return write(values.stream().sorted().toList());
+    }
+
+    static Set<String> textSet(String json) {
+        List<String> values = read(json, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
+        return values == null ? Set.of() : Set.copyOf(values);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // value story content (all but cycle, title and story, which are columns): language, evidence in order
+
+    static String storyContent(ValueStoryContent c) {
+        return write(new StoryContentDto(c.language().toLanguageTag(),
+                c.evidence().stream().map(r -> new RefDto(r.type().name(), r.id())).toList()));
+    }
+
+    static ValueStoryContent storyContent(ValueCycle cycle, String title, String story, String json) {
+        StoryContentDto d = read(json, StoryContentDto.class);
+        List<Ref> evidence = d.evidence() == null ? List.of()
+                : d.evidence().stream().map(r -> new Ref(ObjectType.valueOf(r.type()), r.id())).toList();
+        return new ValueStoryContent(cycle, title, story, Locale.forLanguageTag(d.language()), evidence);
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -34,6 +34,19 @@ final class Row {
         return rs.getInt(column);
     }
 
+    boolean boolValue(String column) throws SQLException {
+        return rs.getBoolean(column);
+    }
+
+    java.util.OptionalInt optInt(String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(v);
+    }
+
+    <E extends Enum<E>> Optional<E> optEnum(String column, Class<E> type) throws SQLException {
+        return optText(column).map(v -> Enum.valueOf(type, v));
+    }
+
     Instant instant(String column) throws SQLException {
         return optInstant(column).orElseThrow(() -> new SQLException("column " + column + " is unexpectedly null"));
     }

@@ -135,8 +135,19 @@ abstract class VersionedRepo<K, T> implements Repository<K, T> {
      * @param args the condition's values
      */
     Page<T> page(String where, List<Object> args, String orderColumn, Function<T, String> cursor, PageRequest page) {
+        return page("SELECT * FROM " + table, where, args, orderColumn, cursor, page);
+    }
+
+    /**
+     * A keyset page of the rows a select (for example a join with a lookup table) yields, ordered by
+     * one text column (binary order).
+     *
+     * @param select {@code SELECT ... FROM ...} without a WHERE clause, yielding this table's columns
+     */
+    Page<T> page(String select, String where, List<Object> args, String orderColumn, Function<T, String> cursor,
+            PageRequest page) {
         List<Object> all = new ArrayList<>(args);
-        StringBuilder sql = new StringBuilder("SELECT * FROM ").append(table);
+        StringBuilder sql = new StringBuilder(select);
         List<String> conditions = new ArrayList<>();
         if (!where.isEmpty()) {
             conditions.add(where);

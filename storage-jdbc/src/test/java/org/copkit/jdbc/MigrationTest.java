@@ -118,7 +118,7 @@ class MigrationTest {
                     .migrationMode(JdbcStorage.MigrationMode.VALIDATE).build())
                     .isInstanceOfSatisfying(CopKitException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION))
-                    .hasMessageContaining("schema 'copkit' is at version none").hasMessageContaining("needs version 1");
+                    .hasMessageContaining("schema 'copkit' is at version none").hasMessageContaining("needs version 2");
         }
     }
 
