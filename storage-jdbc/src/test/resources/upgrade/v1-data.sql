@@ -15,3 +15,16 @@ INSERT INTO knowledge_items (id, community_id, practice_id, kind, status, owner_
 INSERT INTO changes (seq, object_type, object_id, version, changed_at)
     VALUES (1, 'ORGANIZATION', 'org-a', 1, TIMESTAMP WITH TIME ZONE '2024-03-31 01:30:00+00:00');
 UPDATE change_head SET last_seq = 1 WHERE id = 1;
+INSERT INTO knowledge_items (id, community_id, practice_id, kind, status, owner_id, title, body, content, audience,
+        revision_no, approvals, review_by, published_at, superseded_by, provenance, created_at, updated_at, version)
+    VALUES ('item-2', 'com-1', NULL, 'ARTICLE', 'PUBLISHED', 'ann', 'Due', 'Review me',
+            '{"tags":[],"competencies":[],"language":"en"}', '{"level":"COMMUNITY","organizations":[]}',
+            1, '[]', TIMESTAMP WITH TIME ZONE '2025-01-01 00:00:00+00:00',
+            TIMESTAMP WITH TIME ZONE '2024-10-27 02:30:00+00:00', NULL, '{"source":"AUTHORED"}',
+            TIMESTAMP WITH TIME ZONE '2024-10-27 02:30:00+00:00', TIMESTAMP WITH TIME ZONE '2024-10-27 02:30:00+00:00', 1);
+INSERT INTO activities (actor_id, verb, object_type, object_id, target_type, target_id, community_id, occurred_at,
+        visibility, details)
+    VALUES ('ann', 'PUBLISHED', 'KNOWLEDGE_ITEM', 'item-1', NULL, NULL, 'com-1',
+            TIMESTAMP WITH TIME ZONE '2024-10-27 02:30:00.5+00:00',
+            '{"community":"com-1","audience":{"level":"COMMUNITY","organizations":[]},"unpublished":false,"editors":["ann"]}',
+            '{}');

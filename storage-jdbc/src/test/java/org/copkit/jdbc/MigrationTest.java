@@ -2,6 +2,7 @@ package org.copkit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -14,10 +15,21 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.copkit.CopKitException;
 import org.copkit.ErrorCode;
+import org.copkit.ObjectType;
+import org.copkit.PageRequest;
+import org.copkit.Ref;
+import org.copkit.activity.Activity;
+import org.copkit.activity.Verb;
+import org.copkit.community.CommunityId;
+import org.copkit.conversation.Conversation;
+import org.copkit.conversation.Vote;
+import org.copkit.conversation.VoteValue;
 import org.copkit.knowledge.ItemStatus;
 import org.copkit.knowledge.KnowledgeItem;
 import org.copkit.knowledge.KnowledgeItemId;
@@ -25,7 +37,12 @@ import org.copkit.member.Member;
 import org.copkit.member.MemberId;
 import org.copkit.member.Organization;
 import org.copkit.member.OrganizationId;
+import org.copkit.session.Session;
+import org.copkit.spi.ActivityFilter;
 import org.copkit.spi.Change;
+import org.copkit.spi.Transaction;
+import org.copkit.subscription.Subscription;
+import org.copkit.testkit.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,14 +73,14 @@ class MigrationTest {
     }
 
     @Test
-    void aDatabaseAtVersion1WithData_migratesToLatest_withoutLoss_onH2() throws Exception {
+    void aDatabaseAtVersion1WithData_migratesToVersion2_withoutLoss_andTakesTheNewAggregates_onH2() throws Exception {
         try (HikariDataSource ds = h2()) {
             upgradesFromVersion1(ds, "copkit");
         }
     }
 
     @Test
-    void aDatabaseAtVersion1WithData_migratesToLatest_withoutLoss_onPostgres() throws Exception {
+    void aDatabaseAtVersion1WithData_migratesToVersion2_withoutLoss_andTakesTheNewAggregates_onPostgres() throws Exception {
         try (HikariDataSource ds = postgres()) {
             upgradesFromVersion1(ds, POSTGRES.newSchema());
         }
@@ -93,7 +110,48 @@ class MigrationTest {
                     TestData.AT, 1)));
             List<Change> feed = storage.changes().after(0, 10);
             assertThat(feed).extracting(Change::sequence).containsExactly(1L, 2L);
+            readsAndWritesVersion2(ds, schema, storage);
         }
+    }
+
+    /** After the upgrade: at version 2, the new queries see version-1 rows, the new tables take writes. */
+    private static void readsAndWritesVersion2(DataSource ds, Schema schema, JdbcStorage storage) {
+        assertThat(Migrations.configure(ds, schema).load().info().current().getVersion().getVersion()).isEqualTo("2");
+        assertThat(storage.read((Transaction tx) -> tx.items().listDueForReview(Instant.parse("2026-01-01T00:00:00Z"),
+                PageRequest.first()).items())).extracting(i -> i.id().value()).containsExactly("item-2");
+        assertThat(storage.read((Transaction tx) -> tx.activities().listSince(CommunityId.of("com-1"),
+                Instant.parse("2024-01-01T00:00:00Z"), PageRequest.first()).items()))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.sequence()).isEqualTo(1);
+                    assertThat(a.object()).isEqualTo(new Ref(ObjectType.KNOWLEDGE_ITEM, "item-1"));
+                });
+
+        Session session = Fixtures.session("ses-1", "com-1", "ann", 100);
+        Conversation question = Fixtures.question("conv-1", "com-1", "ann");
+        Subscription subscription = Fixtures.subscription("sub-1", "ann", new Ref(ObjectType.COMMUNITY, "com-1"));
+        Vote vote = new Vote(new Ref(ObjectType.CONVERSATION, "conv-1"), MemberId.of("ann"), VoteValue.UP,
+                TestData.AT);
+        storage.write(tx -> {
+            tx.sessions().insert(session);
+            tx.conversations().insert(question);
+            tx.subscriptions().insert(subscription);
+            tx.votes().put(vote);
+            return tx.activities().append(new Activity(0, MemberId.of("ann"), Verb.ASKED,
+                    new Ref(ObjectType.CONVERSATION, "conv-1"), Optional.empty(), Optional.of(CommunityId.of("com-1")),
+                    TestData.AT, question.visibility(), Map.of()));
+        });
+        storage.read(tx -> {
+            assertThat(tx.sessions().find(session.id())).contains(session);
+            assertThat(tx.conversations().find(question.id())).contains(question);
+            assertThat(tx.subscriptions().find(MemberId.of("ann"), subscription.target())).contains(subscription);
+            assertThat(tx.votes().find(vote.target(), vote.voter())).contains(vote);
+            assertThat(tx.activities().list(ActivityFilter.all(), PageRequest.first()).items())
+                    .extracting(Activity::sequence).containsExactly(2L, 1L);
+            return null;
+        });
+        assertThat(storage.changes().after(2, 10)).extracting(Change::sequence, Change::ref).containsExactly(
+                tuple(3L, new Ref(ObjectType.SESSION, "ses-1")), tuple(4L, new Ref(ObjectType.CONVERSATION, "conv-1")),
+                tuple(5L, new Ref(ObjectType.SUBSCRIPTION, "sub-1")));
     }
 
     private static void runScript(DataSource ds, String schema, String resource) throws IOException, SQLException {
