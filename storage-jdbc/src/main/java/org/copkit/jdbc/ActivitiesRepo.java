@@ -1,0 +1,79 @@
+package org.copkit.jdbc;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.copkit.ObjectType;
+import org.copkit.Page;
+import org.copkit.PageRequest;
+import org.copkit.Ref;
+import org.copkit.activity.Activity;
+import org.copkit.activity.Verb;
+import org.copkit.community.CommunityId;
+import org.copkit.member.MemberId;
+import org.copkit.spi.ActivityFilter;
+import org.copkit.spi.Repositories;
+
+/** Table {@code activities}: append-only, sequence from an identity column, listed newest first. */
+final class ActivitiesRepo implements Repositories.Activities {
+    private final JdbcTransaction tx;
+    private final Db db;
+    private final String table;
+
+    ActivitiesRepo(JdbcTransaction tx) {
+        this.tx = tx;
+        this.db = tx.db();
+        this.table = db.schema.t("activities");
+    }
+
+    private static final Db.Mapper<Activity> MAPPER = r -> new Activity(r.longValue("seq"),
+            MemberId.of(r.text("actor_id")), Verb.valueOf(r.text("verb")),
+            new Ref(ObjectType.valueOf(r.text("object_type")), r.text("object_id")),
+            r.optText("target_type").isPresent()
+                    ? java.util.Optional.of(new Ref(ObjectType.valueOf(r.text("target_type")), r.text("target_id")))
+                    : java.util.Optional.empty(),
+            r.optText("community_id").map(CommunityId::of), r.instant("occurred_at"),
+            Json.visibility(r.text("visibility")), Json.stringMap(r.text("details")));
+
+    @Override
+    public Activity append(Activity a) {
+        tx.checkWritable();
+        long seq = db.insertReturningKey("INSERT INTO " + table + " (actor_id, verb, object_type, object_id, target_type,"
+                + " target_id, community_id, occurred_at, visibility, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "seq", a.actor().value(), a.verb(), a.object().type(), a.object().id(),
+                Db.text(a.target().map(Ref::type)), Db.text(a.target().map(Ref::id)), Db.text(a.community()), a.at(),
+                Json.visibility(a.visibility()), Json.stringMap(a.details()));
+        return a.withSequence(seq);
+    }
+
+    @Override
+    public Page<Activity> list(ActivityFilter filter, PageRequest page) {
+        long before = page.after().map(c -> Paging.numericCursor(c, "activity sequence", Long.MAX_VALUE))
+                .orElse(Long.MAX_VALUE);
+        List<String> where = new ArrayList<>(List.of("seq < ?"));
+        List<Object> args = new ArrayList<>(List.of(before));
+        filter.community().ifPresent(c -> {
+            where.add("community_id = ?");
+            args.add(c.value());
+        });
+        filter.actor().ifPresent(m -> {
+            where.add("actor_id = ?");
+            args.add(m.value());
+        });
+        filter.object().ifPresent(o -> {
+            where.add("object_type = ? AND object_id = ?");
+            args.add(o.type().name());
+            args.add(o.id());
+        });
+        return Paging.page(db.query("SELECT * FROM " + table + " WHERE " + String.join(" AND ", where)
+                + " ORDER BY seq DESC LIMIT " + (page.limit() + 1), MAPPER, args.toArray()),
+                a -> Long.toString(a.sequence()), page);
+    }
+
+    @Override
+    public Page<Activity> listSince(CommunityId community, java.time.Instant since, PageRequest page) {
+        long after = page.after().map(c -> Paging.numericCursor(c, "activity sequence", Long.MAX_VALUE)).orElse(0L);
+        return Paging.page(db.query("SELECT * FROM " + table + " WHERE community_id = ? AND occurred_at >= ?"
+                + " AND seq > ? ORDER BY seq LIMIT " + (page.limit() + 1), MAPPER, community.value(), since, after),
+                a -> Long.toString(a.sequence()), page);
+    }
+}

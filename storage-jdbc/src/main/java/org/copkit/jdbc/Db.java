@@ -1,0 +1,170 @@
+package org.copkit.jdbc;
+
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.copkit.ConflictException;
+import org.copkit.CopKitException;
+import org.copkit.ErrorCode;
+import org.copkit.Id;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * The statements of one transaction: binds values positionally (typed nulls included), maps rows and
+ * translates SQL failures into CoPKit's exceptions.
+ */
+final class Db {
+    /** A typed SQL NULL. */
+    record Null(int sqlType) {}
+
+    static final Null NULL_TEXT = new Null(Types.VARCHAR);
+    static final Null NULL_TIMESTAMP = new Null(Types.TIMESTAMP_WITH_TIMEZONE);
+    static final Null NULL_INTEGER = new Null(Types.INTEGER);
+
+    /** Maps one row. */
+    interface Mapper<T> {
+        T map(Row row) throws SQLException;
+    }
+
+    final Handle handle;
+    final Schema schema;
+
+    Db(Handle handle, Schema schema) {
+        this.handle = handle;
+        this.schema = schema;
+    }
+
+    static Object text(Optional<? extends Object> value) {
+        return value.<Object>map(v -> v instanceof Id id ? id.value() : v.toString()).orElse(NULL_TEXT);
+    }
+
+    static Object integer(java.util.OptionalInt value) {
+        return value.isPresent() ? (Object) value.getAsInt() : NULL_INTEGER;
+    }
+
+    static Object timestamp(Optional<Instant> value) {
+        return value.<Object>map(v -> v).orElse(NULL_TIMESTAMP);
+    }
+
+    int update(String sql, Object... args) {
+        try {
+            return bind(handle.createUpdate(sql), args).execute();
+        } catch (JdbiException e) {
+            throw translate(e, sql);
+        }
+    }
+
+    long insertReturningKey(String sql, String keyColumn, Object... args) {
+        try {
+            return bind(handle.createUpdate(sql), args)
+                    .executeAndReturnGeneratedKeys(schema.dialect().keyColumn(keyColumn))
+                    .map((rs, ctx) -> rs.getLong(1)).one();
+        } catch (JdbiException e) {
+            throw translate(e, sql);
+        }
+    }
+
+    <T> List<T> query(String sql, Mapper<T> mapper, Object... args) {
+        try {
+            return bind(handle.createQuery(sql), args).map((rs, ctx) -> mapper.map(new Row(rs))).list();
+        } catch (JdbiException e) {
+            throw translate(e, sql);
+        }
+    }
+
+    <T> Optional<T> one(String sql, Mapper<T> mapper, Object... args) {
+        List<T> rows = query(sql, mapper, args);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private static <S extends SqlStatement<S>> S bind(S statement, Object... args) {
+        for (int i = 0; i < args.length; i++) {
+            statement.bind(i, argument(args[i]));
+        }
+        return statement;
+    }
+
+    private static Argument argument(Object value) {
+        if (value instanceof String s) {
+            return (pos, st, ctx) -> st.setString(pos, s);
+        }
+        if (value instanceof Long l) {
+            return (pos, st, ctx) -> st.setLong(pos, l);
+        }
+        if (value instanceof Integer n) {
+            return (pos, st, ctx) -> st.setInt(pos, n);
+        }
+        if (value instanceof Boolean b) {
+            return (pos, st, ctx) -> st.setBoolean(pos, b);
+        }
+        if (value instanceof Instant t) {
+            OffsetDateTime odt = t.atOffset(ZoneOffset.UTC);
+            return (pos, st, ctx) -> st.setObject(pos, odt);
+        }
+        if (value instanceof Id id) {
+            String s = id.value();
+            return (pos, st, ctx) -> st.setString(pos, s);
+        }
+        if (value instanceof Enum<?> e) {
+            String s = e.name();
+            return (pos, st, ctx) -> st.setString(pos, s);
+        }
+        if (value instanceof Null n) {
+            return (pos, st, ctx) -> st.setNull(pos, n.sqlType());
+        }
+        throw new IllegalArgumentException("cannot bind a " + (value == null ? "null" : value.getClass().getName()));
+    }
+
+    /** @return the SQLState of the first SQLException in the cause chain, or "" */
+    static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                return s.getSQLState();
+            }
+        }
+        return "";
+    }
+
+    static int errorCode(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                return s.getErrorCode();
+            }
+        }
+        return 0;
+    }
+
+    /** Duplicate keys and concurrent-update failures are conflicts; everything else is a storage failure. */
+    static CopKitException translate(Throwable e, String what) {
+        String state = sqlState(e);
+        if (state.equals("23505")) {
+            return new ConflictException("duplicate key: " + rootMessage(e));
+        }
+        // 40001 serialization failure, 40P01 deadlock (PostgreSQL); H2 90131 concurrent update, 40001 deadlock
+        if (state.equals("40001") || state.equals("40P01") || errorCode(e) == 90131) {
+            return new ConflictException("changed concurrently, try again: " + rootMessage(e));
+        }
+        return new CopKitException(ErrorCode.STORAGE, "storage failure (" + (state.isEmpty() ? "no SQLState" : "SQLState "
+                + state) + ") in " + abbreviate(what) + ": " + rootMessage(e), e);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
+    }
+
+    private static String abbreviate(String sql) {
+        String oneLine = sql.replaceAll("\\s+", " ");
+        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 117) + "...";
+    }
+}

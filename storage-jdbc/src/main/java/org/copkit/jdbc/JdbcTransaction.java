@@ -1,0 +1,226 @@
+package org.copkit.jdbc;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.copkit.Ref;
+import org.copkit.spi.Repositories;
+import org.copkit.spi.Transaction;
+
+/**
+ * One {@link JdbcStorage} transaction on one Jdbi handle. Repositories are created on first use.
+ * Changes are buffered here and written to the feed by {@link #flushChanges} just before commit.
+ */
+final class JdbcTransaction implements Transaction {
+    private record Pending(Ref ref, long version) {}
+
+    private final Db db;
+    private final boolean writable;
+    private final List<Pending> changes = new ArrayList<>();
+
+    private OrganizationsRepo organizations;
+    private MembersRepo members;
+    private DomainsRepo domains;
+    private CompetenciesRepo competencies;
+    private CommunitiesRepo communities;
+    private MembershipsRepo memberships;
+    private PracticesRepo practices;
+    private ItemsRepo items;
+    private RevisionsRepo revisions;
+    private ActivitiesRepo activities;
+    private ParticipationLevelsRepo participationLevels;
+    private EndorsementsRepo endorsements;
+    private ValueStoriesRepo valueStories;
+    private ReviewTasksRepo reviewTasks;
+    private SubscriptionsRepo subscriptions;
+    private PreferencesRepo preferences;
+    private SessionsRepo sessions;
+    private RsvpsRepo rsvps;
+    private AttendancesRepo attendances;
+    private ConversationsRepo conversations;
+    private PostsRepo posts;
+    private ConversationRevisionsRepo conversationRevisions;
+    private PostRevisionsRepo postRevisions;
+    private VotesRepo votes;
+
+    JdbcTransaction(Db db, boolean writable) {
+        this.db = db;
+        this.writable = writable;
+    }
+
+    Db db() {
+        return db;
+    }
+
+    void checkWritable() {
+        if (!writable) {
+            throw new IllegalStateException("write attempted in a read-only transaction");
+        }
+    }
+
+    void changed(Ref ref, long version) {
+        changes.add(new Pending(ref, version));
+    }
+
+    /**
+     * Appends the buffered changes to the feed. Their sequence numbers come from the single row of
+     * {@code change_head}, whose lock this transaction then holds until it commits: a later
+     * transaction waits here, so sequence order is commit order and no reader can see a sequence
+     * before the smaller ones of another transaction have committed.
+     */
+    void flushChanges(Instant at) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Schema s = db.schema;
+        int n = changes.size();
+        if (s.dialect() == Dialect.H2) {
+            // H2 does not re-read a row an UPDATE waited for: take the lock with SELECT ... FOR UPDATE first
+            db.one("SELECT last_seq FROM " + s.t("change_head") + " WHERE id = 1 FOR UPDATE", r -> r.longValue("last_seq"));
+        }
+        db.update("UPDATE " + s.t("change_head") + " SET last_seq = last_seq + ? WHERE id = 1", (long) n);
+        long last = db.one("SELECT last_seq FROM " + s.t("change_head") + " WHERE id = 1", r -> r.longValue("last_seq"))
+                .orElseThrow(() -> new IllegalStateException("change_head has no row"));
+        long seq = last - n;
+        final int chunk = 100;
+        for (int from = 0; from < n; from += chunk) {
+            List<Pending> part = changes.subList(from, Math.min(n, from + chunk));
+            StringBuilder sql = new StringBuilder("INSERT INTO ").append(s.t("changes"))
+                    .append(" (seq, object_type, object_id, version, changed_at) VALUES ");
+            List<Object> args = new ArrayList<>();
+            for (int i = 0; i < part.size(); i++) {
+                sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+                Pending p = part.get(i);
+                args.add(++seq);
+                args.add(p.ref().type().name());
+                args.add(p.ref().id());
+                args.add(p.version());
+                args.add(at);
+            }
+            db.update(sql.toString(), args.toArray());
+        }
+        changes.clear();
+    }
+
+    @Override
+    public Repositories.Organizations organizations() {
+        return organizations != null ? organizations : (organizations = new OrganizationsRepo(this));
+    }
+
+    @Override
+    public Repositories.Members members() {
+        return members != null ? members : (members = new MembersRepo(this));
+    }
+
+    @Override
+    public Repositories.Domains domains() {
+        return domains != null ? domains : (domains = new DomainsRepo(this));
+    }
+
+    @Override
+    public Repositories.Competencies competencies() {
+        return competencies != null ? competencies : (competencies = new CompetenciesRepo(this));
+    }
+
+    @Override
+    public Repositories.Communities communities() {
+        return communities != null ? communities : (communities = new CommunitiesRepo(this));
+    }
+
+    @Override
+    public Repositories.Memberships memberships() {
+        return memberships != null ? memberships : (memberships = new MembershipsRepo(this));
+    }
+
+    @Override
+    public Repositories.Practices practices() {
+        return practices != null ? practices : (practices = new PracticesRepo(this));
+    }
+
+    @Override
+    public Repositories.KnowledgeItems items() {
+        return items != null ? items : (items = new ItemsRepo(this));
+    }
+
+    @Override
+    public Repositories.Revisions revisions() {
+        return revisions != null ? revisions : (revisions = new RevisionsRepo(this));
+    }
+
+    @Override
+    public Repositories.Activities activities() {
+        return activities != null ? activities : (activities = new ActivitiesRepo(this));
+    }
+
+    @Override
+    public Repositories.ParticipationLevels participationLevels() {
+        return participationLevels != null ? participationLevels
+                : (participationLevels = new ParticipationLevelsRepo(this));
+    }
+
+    @Override
+    public Repositories.Endorsements endorsements() {
+        return endorsements != null ? endorsements : (endorsements = new EndorsementsRepo(this));
+    }
+
+    @Override
+    public Repositories.ValueStories valueStories() {
+        return valueStories != null ? valueStories : (valueStories = new ValueStoriesRepo(this));
+    }
+
+    @Override
+    public Repositories.ReviewTasks reviewTasks() {
+        return reviewTasks != null ? reviewTasks : (reviewTasks = new ReviewTasksRepo(this));
+    }
+
+    @Override
+    public Repositories.Subscriptions subscriptions() {
+        return subscriptions != null ? subscriptions : (subscriptions = new SubscriptionsRepo(this));
+    }
+
+    @Override
+    public Repositories.NotificationPreferences notificationPreferences() {
+        return preferences != null ? preferences : (preferences = new PreferencesRepo(this));
+    }
+
+    @Override
+    public Repositories.Sessions sessions() {
+        return sessions != null ? sessions : (sessions = new SessionsRepo(this));
+    }
+
+    @Override
+    public Repositories.Rsvps rsvps() {
+        return rsvps != null ? rsvps : (rsvps = new RsvpsRepo(this));
+    }
+
+    @Override
+    public Repositories.Attendances attendances() {
+        return attendances != null ? attendances : (attendances = new AttendancesRepo(this));
+    }
+
+    @Override
+    public Repositories.Conversations conversations() {
+        return conversations != null ? conversations : (conversations = new ConversationsRepo(this));
+    }
+
+    @Override
+    public Repositories.Posts posts() {
+        return posts != null ? posts : (posts = new PostsRepo(this));
+    }
+
+    @Override
+    public Repositories.ConversationRevisions conversationRevisions() {
+        return conversationRevisions != null ? conversationRevisions
+                : (conversationRevisions = new ConversationRevisionsRepo(this));
+    }
+
+    @Override
+    public Repositories.PostRevisions postRevisions() {
+        return postRevisions != null ? postRevisions : (postRevisions = new PostRevisionsRepo(this));
+    }
+
+    @Override
+    public Repositories.Votes votes() {
+        return votes != null ? votes : (votes = new VotesRepo(this));
+    }
+}

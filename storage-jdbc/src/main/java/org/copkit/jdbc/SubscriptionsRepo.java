@@ -1,0 +1,90 @@
+package org.copkit.jdbc;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import org.copkit.ConflictException;
+import org.copkit.ObjectType;
+import org.copkit.Page;
+import org.copkit.PageRequest;
+import org.copkit.Ref;
+import org.copkit.member.MemberId;
+import org.copkit.spi.Repositories;
+import org.copkit.subscription.Subscription;
+import org.copkit.subscription.SubscriptionId;
+
+/**
+ * Table {@code subscriptions}; the unique constraint {@code subscriptions_once} keeps one subscription
+ * per member and target, also under concurrent inserts.
+ */
+final class SubscriptionsRepo extends VersionedRepo<SubscriptionId, Subscription> implements Repositories.Subscriptions {
+    SubscriptionsRepo(JdbcTransaction tx) {
+        super(tx, ObjectType.SUBSCRIPTION, "subscriptions", "id");
+    }
+
+    @Override
+    SubscriptionId key(Subscription s) {
+        return s.id();
+    }
+
+    @Override
+    List<Object> keyValues(SubscriptionId key) {
+        return List.of(key.value());
+    }
+
+    @Override
+    String refId(SubscriptionId key) {
+        return key.value();
+    }
+
+    @Override
+    long version(Subscription s) {
+        return s.version();
+    }
+
+    @Override
+    LinkedHashMap<String, Object> columns(Subscription s) {
+        LinkedHashMap<String, Object> c = new LinkedHashMap<>();
+        c.put("member_id", s.member().value());
+        c.put("target_type", s.target().type());
+        c.put("target_id", s.target().id());
+        c.put("active", s.active());
+        c.put("since", s.since());
+        c.put("updated_at", s.updatedAt());
+        return c;
+    }
+
+    @Override
+    Db.Mapper<Subscription> mapper() {
+        return r -> new Subscription(SubscriptionId.of(r.text("id")), MemberId.of(r.text("member_id")),
+                new Ref(ObjectType.valueOf(r.text("target_type")), r.text("target_id")), r.boolValue("active"),
+                r.instant("since"), r.instant("updated_at"), r.longValue("version"));
+    }
+
+    @Override
+    public Subscription insert(Subscription s) {
+        tx.checkWritable();
+        find(s.member(), s.target()).ifPresent(existing -> {
+            throw new ConflictException("member " + s.member() + " already has subscription " + existing.id()
+                    + " to " + s.target());
+        });
+        return super.insert(s);
+    }
+
+    @Override
+    public Optional<Subscription> find(MemberId member, Ref target) {
+        return db.one("SELECT * FROM " + table + " WHERE member_id = ? AND target_type = ? AND target_id = ?",
+                mapper(), member.value(), target.type().name(), target.id());
+    }
+
+    @Override
+    public Page<Subscription> listByMember(MemberId member, PageRequest page) {
+        return page("member_id = ? AND active = ?", list(member.value(), true), "id", s -> s.id().value(), page);
+    }
+
+    @Override
+    public Page<Subscription> listByTarget(Ref target, PageRequest page) {
+        return page("target_type = ? AND target_id = ? AND active = ?", list(target.type().name(), target.id(), true),
+                "member_id", s -> s.member().value(), page);
+    }
+}

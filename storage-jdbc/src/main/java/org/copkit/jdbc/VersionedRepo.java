@@ -1,0 +1,174 @@
+package org.copkit.jdbc;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.copkit.ConflictException;
+import org.copkit.NotFoundException;
+import org.copkit.ObjectType;
+import org.copkit.Page;
+import org.copkit.PageRequest;
+import org.copkit.Ref;
+import org.copkit.spi.Repository;
+
+/**
+ * One table holding one versioned aggregate: find by key, insert at version 1, update with
+ * {@code WHERE key AND version = stored} (optimistic), keyset paging. A new aggregate needs only a
+ * subclass that names the table, its key and how rows map to the record.
+ */
+abstract class VersionedRepo<K, T> implements Repository<K, T> {
+    final JdbcTransaction tx;
+    final Db db;
+    final String table;
+    private final ObjectType type;
+    private final List<String> keyColumns;
+
+    VersionedRepo(JdbcTransaction tx, ObjectType type, String table, String... keyColumns) {
+        this.tx = tx;
+        this.db = tx.db();
+        this.type = type;
+        this.table = db.schema.t(table);
+        this.keyColumns = List.of(keyColumns);
+    }
+
+    /** @return the key of an aggregate */
+    abstract K key(T entity);
+
+    /** @return the key's column values, in the order of the key columns */
+    abstract List<Object> keyValues(K key);
+
+    /** @return the id of the aggregate in its {@link Ref} */
+    abstract String refId(K key);
+
+    abstract long version(T entity);
+
+    /** @return every non-key column except version, with its value (see {@link Db} for value types) */
+    abstract LinkedHashMap<String, Object> columns(T entity);
+
+    abstract Db.Mapper<T> mapper();
+
+    /** Called after the row was inserted or updated, in the same transaction (for lookup tables). */
+    void written(T entity, boolean inserted) {
+    }
+
+    private String keyWhere() {
+        return keyColumns.stream().map(c -> c + " = ?").collect(Collectors.joining(" AND "));
+    }
+
+    @Override
+    public Optional<T> find(K key) {
+        return db.one("SELECT * FROM " + table + " WHERE " + keyWhere(), mapper(), keyValues(key).toArray());
+    }
+
+    @Override
+    public T insert(T entity) {
+        tx.checkWritable();
+        K key = key(entity);
+        long version = version(entity);
+        if (version != 1) {
+            throw new IllegalArgumentException("a new " + type + " must have version 1 but had " + version);
+        }
+        LinkedHashMap<String, Object> columns = columns(entity);
+        List<String> names = new ArrayList<>(keyColumns);
+        names.addAll(columns.keySet());
+        names.add("version");
+        List<Object> values = new ArrayList<>(keyValues(key));
+        values.addAll(columns.values());
+        values.add(version);
+        String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
+        try {
+            db.update("INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES (" + marks + ")",
+                    values.toArray());
+        } catch (ConflictException e) {
+            throw new ConflictException(type + " " + refId(key) + " already exists");
+        }
+        written(entity, true);
+        tx.changed(new Ref(type, refId(key)), version);
+        return entity;
+    }
+
+    @Override
+    public T update(T entity) {
+        tx.checkWritable();
+        K key = key(entity);
+        long next = version(entity);
+        LinkedHashMap<String, Object> columns = columns(entity);
+        String set = columns.keySet().stream().map(c -> c + " = ?").collect(Collectors.joining(", "));
+        List<Object> values = new ArrayList<>(columns.values());
+        values.add(next);
+        values.addAll(keyValues(key));
+        values.add(next - 1);
+        if (db.schema.dialect() == Dialect.H2) {
+            // H2 does not re-check the WHERE clause of an UPDATE that waited for a row lock: lock and check first
+            long stored = db.one("SELECT version FROM " + table + " WHERE " + keyWhere() + " FOR UPDATE",
+                    r -> r.longValue("version"), keyValues(key).toArray())
+                    .orElseThrow(() -> new NotFoundException(type + " " + refId(key) + " does not exist"));
+            if (stored != next - 1) {
+                throw new ConflictException(type + " " + refId(key) + " was changed concurrently: stored version is "
+                        + stored + ", the update expected " + (next - 1));
+            }
+        }
+        int rows = db.update("UPDATE " + table + " SET " + set + ", version = ? WHERE " + keyWhere() + " AND version = ?",
+                values.toArray());
+        if (rows == 0) {
+            Optional<Long> stored = db.one("SELECT version FROM " + table + " WHERE " + keyWhere(),
+                    r -> r.longValue("version"), keyValues(key).toArray());
+            if (stored.isEmpty()) {
+                throw new NotFoundException(type + " " + refId(key) + " does not exist");
+            }
+            throw new ConflictException(type + " " + refId(key) + " was changed concurrently: stored version is "
+                    + stored.get() + ", the update expected " + (next - 1));
+        }
+        written(entity, false);
+        tx.changed(new Ref(type, refId(key)), next);
+        return entity;
+    }
+
+    /**
+     * A keyset page ordered by one text column (binary order).
+     *
+     * @param where condition without the cursor, e.g. {@code community_id = ?} ("" for none)
+     * @param args the condition's values
+     */
+    Page<T> page(String where, List<Object> args, String orderColumn, Function<T, String> cursor, PageRequest page) {
+        return page("SELECT * FROM " + table, where, args, orderColumn, cursor, page);
+    }
+
+    /**
+     * A keyset page of the rows a select (for example a join with a lookup table) yields, ordered by
+     * one text column (binary order).
+     *
+     * @param select {@code SELECT ... FROM ...} without a WHERE clause, yielding this table's columns
+     */
+    Page<T> page(String select, String where, List<Object> args, String orderColumn, Function<T, String> cursor,
+            PageRequest page) {
+        List<Object> all = new ArrayList<>(args);
+        StringBuilder sql = new StringBuilder(select);
+        List<String> conditions = new ArrayList<>();
+        if (!where.isEmpty()) {
+            conditions.add(where);
+        }
+        page.after().ifPresent(after -> {
+            conditions.add(orderColumn + " > ?");
+            all.add(after);
+        });
+        if (!conditions.isEmpty()) {
+            sql.append(" WHERE ").append(String.join(" AND ", conditions));
+        }
+        sql.append(" ORDER BY ").append(orderColumn).append(" LIMIT ").append(page.limit() + 1);
+        return Paging.page(db.query(sql.toString(), mapper(), all.toArray()), cursor, page);
+    }
+
+    /** @return {@code column IN (?, ?, ...)} for the given number of values */
+    static String in(String column, int count) {
+        return column + " IN (" + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")";
+    }
+
+    static List<Object> list(Object... values) {
+        return new ArrayList<>(Arrays.asList(values));
+    }
+}
