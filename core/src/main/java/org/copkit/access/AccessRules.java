@@ -14,9 +14,11 @@ package org.copkit.access;
  *         : AccessRules.defaults().decide(actor, request);
  * }</pre>
  *
- * <p>Reading is not decided here: what a member may read follows from {@link ViewerScope#canSee},
- * which search backends apply inside their queries. Implementations must be pure (no storage, no
- * clock) and thread-safe.
+ * <p>Whether a member may read an <em>object</em> is not decided here: that follows from
+ * {@link ViewerScope#canSee}, which every read path and every search backend applies. A few
+ * community-level overviews are actions here (listing review tasks, participation levels, the health
+ * report): whether a member may open the overview at all. Implementations must be pure (no storage,
+ * no clock) and thread-safe.
  */
 @FunctionalInterface
 public interface AccessRules {
