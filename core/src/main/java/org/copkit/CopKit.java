@@ -10,21 +10,38 @@ import org.copkit.activity.ActivityService;
 import org.copkit.community.CommunityService;
 import org.copkit.community.MembershipRules;
 import org.copkit.community.PracticeService;
+import org.copkit.conversation.ConversationService;
+import org.copkit.digest.DigestService;
 import org.copkit.domain.DomainService;
-import org.copkit.internal.Engine;
+import org.copkit.expertise.ExpertRules;
+import org.copkit.expertise.ExpertService;
+import org.copkit.health.HealthService;
 import org.copkit.internal.ActorServices;
+import org.copkit.internal.Engine;
+import org.copkit.internal.Maintenance;
 import org.copkit.knowledge.KnowledgeService;
 import org.copkit.knowledge.ReviewRules;
+import org.copkit.member.EndorsementService;
 import org.copkit.member.MemberId;
 import org.copkit.member.MemberService;
 import org.copkit.member.OrganizationService;
-import org.copkit.notification.Notifier;
 import org.copkit.memory.InMemorySearchIndex;
 import org.copkit.memory.InMemoryStorage;
+import org.copkit.notification.Notifier;
+import org.copkit.onboarding.OnboardingService;
+import org.copkit.participation.ParticipationRules;
+import org.copkit.participation.ParticipationService;
+import org.copkit.review.MaintenanceService;
+import org.copkit.review.ReviewService;
 import org.copkit.search.SearchService;
+import org.copkit.session.RsvpRules;
+import org.copkit.session.SessionService;
 import org.copkit.spi.IdGenerator;
 import org.copkit.spi.SearchIndex;
 import org.copkit.spi.Storage;
+import org.copkit.subscription.SubscriptionService;
+import org.copkit.value.ValueStoryService;
+
 
 /**
  * The entry point: a configured, running CoPKit. Build one with {@link #builder()} (or
@@ -89,8 +106,8 @@ public final class CopKit implements AutoCloseable {
      *
      * @return the maintenance service
      */
-    public org.copkit.review.MaintenanceService maintenance() {
-        return new org.copkit.internal.Maintenance(engine);
+    public MaintenanceService maintenance() {
+        return new Maintenance(engine);
     }
 
     /** @return the clock the kit runs on */
@@ -146,33 +163,33 @@ public final class CopKit implements AutoCloseable {
         SearchService search();
 
         /** @return derived participation levels (peripheral, active, core) */
-        org.copkit.participation.ParticipationService participation();
+        ParticipationService participation();
 
         /** @return endorsements of members' competencies */
-        org.copkit.member.EndorsementService endorsements();
+        EndorsementService endorsements();
 
         /** @return value-creation stories */
-        org.copkit.value.ValueStoryService valueStories();
+        ValueStoryService valueStories();
         /** @return review tasks and marking domain changes */
-        org.copkit.review.ReviewService reviews();
+        ReviewService reviews();
 
         /** @return the actor's subscriptions and notification preference */
-        org.copkit.subscription.SubscriptionService subscriptions();
+        SubscriptionService subscriptions();
         /** @return sessions (meetings) */
-        org.copkit.session.SessionService sessions();
+        SessionService sessions();
         /** @return questions and discussions */
-        org.copkit.conversation.ConversationService conversations();
+        ConversationService conversations();
 
         /** @return learning paths and "start here" */
-        org.copkit.onboarding.OnboardingService onboarding();
+        OnboardingService onboarding();
         /** @return the actor's digest of what changed in what they follow, and sending due digests (system) */
-        org.copkit.digest.DigestService digests();
+        DigestService digests();
 
         /** @return finding experts and peers by competency or topic */
-        org.copkit.expertise.ExpertService experts();
+        ExpertService experts();
 
         /** @return community health reports */
-        org.copkit.health.HealthService health();
+        HealthService health();
     }
 
     /**
@@ -190,11 +207,11 @@ public final class CopKit implements AutoCloseable {
         private MembershipRules membershipRules;
         private ReviewRules reviewRules;
         private Notifier notifier;
-        private org.copkit.participation.ParticipationRules participationRules;
+        private ParticipationRules participationRules;
         private final List<ActivityListener> listeners = new ArrayList<>();
-        private org.copkit.session.RsvpRules rsvpRules;
+        private RsvpRules rsvpRules;
         private java.time.Duration newcomerPeriod;
-        private org.copkit.expertise.ExpertRules expertRules;
+        private ExpertRules expertRules;
         private boolean built;
 
         private Builder() {}
@@ -257,7 +274,7 @@ public final class CopKit implements AutoCloseable {
         }
 
         /** @param rules who of a session's GOING members gets a seat (default: {@link org.copkit.session.RsvpRules#defaults()}) */
-        public Builder rsvpRules(org.copkit.session.RsvpRules rules) {
+        public Builder rsvpRules(RsvpRules rules) {
             this.rsvpRules = once("rsvpRules", this.rsvpRules, rules);
             return this;
         }
@@ -266,13 +283,13 @@ public final class CopKit implements AutoCloseable {
          * @param rules how participation levels derive from activity (default:
          *     {@link org.copkit.participation.ParticipationRules#defaults()})
          */
-        public Builder participationRules(org.copkit.participation.ParticipationRules rules) {
+        public Builder participationRules(ParticipationRules rules) {
             this.participationRules = once("participationRules", this.participationRules, rules);
             return this;
         }
 
         /** @param rules how experts are scored (default: {@link org.copkit.expertise.ExpertRules#defaults()}) */
-        public Builder expertRules(org.copkit.expertise.ExpertRules rules) {
+        public Builder expertRules(ExpertRules rules) {
             this.expertRules = once("expertRules", this.expertRules, rules);
             return this;
         }
@@ -317,10 +334,10 @@ public final class CopKit implements AutoCloseable {
                     reviewRules != null ? reviewRules : ReviewRules.defaults(), listeners,
                     notifier != null ? notifier : Notifier.none(),
                     participationRules != null ? participationRules
-                            : org.copkit.participation.ParticipationRules.defaults(),
-                    rsvpRules != null ? rsvpRules : org.copkit.session.RsvpRules.defaults(),
+                            : ParticipationRules.defaults(),
+                    rsvpRules != null ? rsvpRules : RsvpRules.defaults(),
                     newcomerPeriod != null ? newcomerPeriod : DEFAULT_NEWCOMER_PERIOD,
-                    expertRules != null ? expertRules : org.copkit.expertise.ExpertRules.defaults()));
+                    expertRules != null ? expertRules : ExpertRules.defaults()));
             return new CopKit(engine, "storage=" + st + ", search=" + se);
         }
     }

@@ -14,11 +14,15 @@ import org.copkit.CopKit;
 import org.copkit.access.AccessRules;
 import org.copkit.activity.ActivityListener;
 import org.copkit.community.MembershipRules;
+import org.copkit.expertise.ExpertRules;
 import org.copkit.knowledge.ReviewRules;
 import org.copkit.notification.Notifier;
+import org.copkit.participation.ParticipationRules;
+import org.copkit.session.RsvpRules;
 import org.copkit.spi.IdGenerator;
 import org.copkit.spi.SearchIndex;
 import org.copkit.spi.Storage;
+
 
 /**
  * Guice wiring for CoPKit, built only on the public {@link CopKit#builder()}. Binds a singleton
@@ -77,9 +81,9 @@ public final class CopKitModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), MembershipRules.class);
         OptionalBinder.newOptionalBinder(binder(), ReviewRules.class);
         OptionalBinder.newOptionalBinder(binder(), Notifier.class);
-        OptionalBinder.newOptionalBinder(binder(), org.copkit.participation.ParticipationRules.class);
-        OptionalBinder.newOptionalBinder(binder(), org.copkit.session.RsvpRules.class);
-        OptionalBinder.newOptionalBinder(binder(), org.copkit.expertise.ExpertRules.class);
+        OptionalBinder.newOptionalBinder(binder(), ParticipationRules.class);
+        OptionalBinder.newOptionalBinder(binder(), RsvpRules.class);
+        OptionalBinder.newOptionalBinder(binder(), ExpertRules.class);
         listeners(binder());
     }
 
@@ -88,9 +92,9 @@ public final class CopKitModule extends AbstractModule {
     CopKit copKit(Optional<Storage> storage, Optional<SearchIndex> search, Optional<Clock> clock,
             Optional<IdGenerator> ids, Optional<AccessRules> accessRules, Optional<MembershipRules> membershipRules,
             Optional<ReviewRules> reviewRules, Optional<Notifier> notifier, Set<ActivityListener> listeners,
-            Optional<org.copkit.participation.ParticipationRules> participationRules,
-            Optional<org.copkit.session.RsvpRules> rsvpRules,
-            Optional<org.copkit.expertise.ExpertRules> expertRules) {
+            Optional<ParticipationRules> participationRules,
+            Optional<RsvpRules> rsvpRules,
+            Optional<ExpertRules> expertRules) {
         CopKit.Builder b = CopKit.builder();
         storage.ifPresent(b::storage);
         search.ifPresent(b::search);

@@ -5,12 +5,23 @@ import org.copkit.activity.ActivityService;
 import org.copkit.community.CommunityService;
 import org.copkit.community.PracticeService;
 import org.copkit.conversation.ConversationService;
+import org.copkit.digest.DigestService;
 import org.copkit.domain.DomainService;
+import org.copkit.expertise.ExpertService;
+import org.copkit.health.HealthService;
 import org.copkit.knowledge.KnowledgeService;
+import org.copkit.member.EndorsementService;
 import org.copkit.member.MemberId;
 import org.copkit.member.MemberService;
 import org.copkit.member.OrganizationService;
+import org.copkit.onboarding.OnboardingService;
+import org.copkit.participation.ParticipationService;
+import org.copkit.review.ReviewService;
 import org.copkit.search.SearchService;
+import org.copkit.session.SessionService;
+import org.copkit.subscription.SubscriptionService;
+import org.copkit.value.ValueStoryService;
+
 
 /** The services of one acting member. Not API: obtain it through {@link CopKit#as}. */
 public final class ActorServices implements CopKit.As {
@@ -23,17 +34,17 @@ public final class ActorServices implements CopKit.As {
     private final KnowledgeService knowledge;
     private final ActivityService activities;
     private final SearchService search;
-    private final org.copkit.participation.ParticipationService participation;
-    private final org.copkit.member.EndorsementService endorsements;
-    private final org.copkit.value.ValueStoryService valueStories;
-    private final org.copkit.review.ReviewService reviews;
-    private final org.copkit.subscription.SubscriptionService subscriptions;
-    private final org.copkit.session.SessionService sessions;
+    private final ParticipationService participation;
+    private final EndorsementService endorsements;
+    private final ValueStoryService valueStories;
+    private final ReviewService reviews;
+    private final SubscriptionService subscriptions;
+    private final SessionService sessions;
     private final ConversationService conversations;
-    private final org.copkit.onboarding.OnboardingService onboarding;
-    private final org.copkit.digest.DigestService digests;
-    private final org.copkit.expertise.ExpertService experts;
-    private final org.copkit.health.HealthService health;
+    private final OnboardingService onboarding;
+    private final DigestService digests;
+    private final ExpertService experts;
+    private final HealthService health;
 
     /**
      * @param engine the running kit
@@ -108,32 +119,32 @@ public final class ActorServices implements CopKit.As {
     }
 
     @Override
-    public org.copkit.participation.ParticipationService participation() {
+    public ParticipationService participation() {
         return participation;
     }
 
     @Override
-    public org.copkit.member.EndorsementService endorsements() {
+    public EndorsementService endorsements() {
         return endorsements;
     }
 
     @Override
-    public org.copkit.value.ValueStoryService valueStories() {
+    public ValueStoryService valueStories() {
         return valueStories;
     }
 
     @Override
-    public org.copkit.review.ReviewService reviews() {
+    public ReviewService reviews() {
         return reviews;
     }
 
     @Override
-    public org.copkit.subscription.SubscriptionService subscriptions() {
+    public SubscriptionService subscriptions() {
         return subscriptions;
     }
 
     @Override
-    public org.copkit.session.SessionService sessions() {
+    public SessionService sessions() {
         return sessions;
     }
 
@@ -143,22 +154,22 @@ public final class ActorServices implements CopKit.As {
     }
 
     @Override
-    public org.copkit.onboarding.OnboardingService onboarding() {
+    public OnboardingService onboarding() {
         return onboarding;
     }
 
     @Override
-    public org.copkit.digest.DigestService digests() {
+    public DigestService digests() {
         return digests;
     }
 
     @Override
-    public org.copkit.expertise.ExpertService experts() {
+    public ExpertService experts() {
         return experts;
     }
 
     @Override
-    public org.copkit.health.HealthService health() {
+    public HealthService health() {
         return health;
     }
 }

@@ -12,19 +12,27 @@ import org.copkit.access.AccessRules;
 import org.copkit.access.Actor;
 import org.copkit.activity.Activity;
 import org.copkit.activity.ActivityListener;
+import org.copkit.community.CommunityId;
+import org.copkit.community.Membership;
 import org.copkit.community.MembershipRules;
 import org.copkit.community.Practice;
+import org.copkit.community.PracticeId;
+import org.copkit.digest.Digest;
+import org.copkit.expertise.ExpertRules;
 import org.copkit.knowledge.ReviewRules;
 import org.copkit.member.Member;
 import org.copkit.member.MemberId;
 import org.copkit.notification.Notification;
 import org.copkit.notification.Notifier;
+import org.copkit.participation.ParticipationRules;
+import org.copkit.session.RsvpRules;
 import org.copkit.spi.IdGenerator;
 import org.copkit.spi.SearchIndex;
 import org.copkit.spi.Storage;
 import org.copkit.spi.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 
 /**
  * The running kit behind {@code CopKit}: backends, rules, clock and listeners, and the one way every
@@ -43,20 +51,20 @@ public final class Engine implements AutoCloseable {
     final AccessRules accessRules;
     final MembershipRules membershipRules;
     final ReviewRules reviewRules;
-    final org.copkit.session.RsvpRules rsvpRules;
+    final RsvpRules rsvpRules;
     private final List<ActivityListener> listeners;
     private final Notifier notifier;
     private final Indexer indexer;
-    final org.copkit.participation.ParticipationRules participationRules;
+    final ParticipationRules participationRules;
     final java.time.Duration newcomerPeriod;
-    final org.copkit.expertise.ExpertRules expertRules;
+    final ExpertRules expertRules;
 
     /** Everything the engine runs on. */
     public record Config(Storage storage, SearchIndex search, Clock clock, IdGenerator ids, AccessRules accessRules,
             MembershipRules membershipRules, ReviewRules reviewRules, List<ActivityListener> listeners,
-            Notifier notifier, org.copkit.participation.ParticipationRules participationRules,
-            org.copkit.session.RsvpRules rsvpRules, java.time.Duration newcomerPeriod,
-            org.copkit.expertise.ExpertRules expertRules) {}
+            Notifier notifier, ParticipationRules participationRules,
+            RsvpRules rsvpRules, java.time.Duration newcomerPeriod,
+            ExpertRules expertRules) {}
 
     /** @param config backends, rules, clock and listeners */
     public Engine(Config config) {
@@ -150,13 +158,13 @@ public final class Engine implements AutoCloseable {
         }
         Member m = tx.members().find(id)
                 .orElseThrow(() -> new AccessDeniedException("member " + id + " is not registered"));
-        List<org.copkit.community.Membership> memberships = tx.memberships().listByMember(id);
-        Set<org.copkit.community.CommunityId> active = memberships.stream()
-                .filter(org.copkit.community.Membership::active).map(org.copkit.community.Membership::community)
+        List<Membership> memberships = tx.memberships().listByMember(id);
+        Set<CommunityId> active = memberships.stream()
+                .filter(Membership::active).map(Membership::community)
                 .collect(Collectors.toSet());
         // stewardship counts only while the steward takes part in the practice's community: a steward
         // who left must not keep reading the practice's drafts or have approvals counted as a steward's
-        Set<org.copkit.community.PracticeId> stewardOf = tx.practices().listStewardedBy(id).stream()
+        Set<PracticeId> stewardOf = tx.practices().listStewardedBy(id).stream()
                 .filter(p -> active.contains(p.community())).map(Practice::id).collect(Collectors.toSet());
         return Actor.of(id, m.organization(), memberships, stewardOf);
     }
@@ -171,7 +179,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Hands a digest to the notifier after its call committed; a notifier that throws is logged. */
-    void deliverDigest(org.copkit.digest.Digest digest) {
+    void deliverDigest(Digest digest) {
         try {
             notifier.deliverDigest(digest);
         } catch (RuntimeException e) {
