@@ -149,15 +149,17 @@ class QueryBehaviourTest {
     @DisplayName("a write is searchable when index() returns; the refresh per write stays small")
     void readAfterWriteCost() {
         List<Long> nanos = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 400; i++) {
             long start = System.nanoTime();
             index.index(List.of(item("i" + i).title("Pelican " + i).build()));
-            nanos.add(System.nanoTime() - start);
-            assertThat(index.query(SearchQuery.of("pelican"), system()).total()).isEqualTo(i + 1);
+            if (i >= 200) {
+                nanos.add(System.nanoTime() - start);
+            }
+            assertThat(index.query(SearchQuery.of("pelican").page(0, 1), system()).total()).isEqualTo(i + 1);
         }
         nanos.sort(null);
         long p50 = nanos.get(100) / 1000;
-        long p99 = nanos.get(198) / 1000;
+        long p99 = nanos.get(197) / 1000;
         System.out.printf("index() of one document including the NRT refresh: p50 %d us, p99 %d us%n", p50, p99);
         assertThat(p50).isLessThan(100_000);
     }
