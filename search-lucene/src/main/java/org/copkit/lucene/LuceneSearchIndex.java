@@ -1,0 +1,861 @@
+package org.copkit.lucene;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
+import org.copkit.CopKitException;
+import org.copkit.ErrorCode;
+import org.copkit.InvalidInputException;
+import org.copkit.Ref;
+import org.copkit.access.ViewerScope;
+import org.copkit.search.SearchDocument;
+import org.copkit.search.SearchHit;
+import org.copkit.search.SearchQuery;
+import org.copkit.search.SearchResult;
+import org.copkit.search.SimilarQuery;
+import org.copkit.spi.SearchIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link SearchIndex} on Apache Lucene 9, on disk ({@link #open(Path)}, an {@code MMapDirectory})
+ * or in memory ({@link #inMemory()}); {@link #builder()} for the options. Passes core's
+ * {@code SearchIndexContract}.
+ *
+ * <ul>
+ * <li><b>Writes.</b> One {@link IndexWriter}. {@link #index} and {@link #delete} return when the change
+ * is searchable: they wait for the near-real-time reopen of their own write (a
+ * {@link ControlledRealTimeReopenThread} that reopens at once for a waiting writer and otherwise at
+ * least every {@link Builder#refreshInterval refresh interval}, 100 ms by default).</li>
+ * <li><b>Durability.</b> Changes are committed (fsync) every {@link Builder#commitInterval commit
+ * interval} (5 s by default), on {@link #commit()}, after {@link #rebuild} and on {@link #close()}; each
+ * commit carries the change-feed checkpoint in its user data, so {@link #checkpoint()} after a restart is
+ * the sequence the durable documents reflect, and CoPKit's indexer replays the rest of the change
+ * feed.</li>
+ * <li><b>Recovery.</b> An index directory whose index is missing, unreadable, of another layout version
+ * or fails its checksums on open is replaced by an empty index with checkpoint 0 and a WARN log; CoPKit
+ * then re-indexes everything from the change feed when the kit is built.</li>
+ * <li><b>Rebuild.</b> {@link #rebuild} writes a new index beside the current one while searches keep
+ * using the current one, then swaps atomically (on disk through the {@code CURRENT} pointer file) and
+ * deletes the old one. Writes wait while a rebuild runs.</li>
+ * <li><b>Visibility.</b> The reader's {@link ViewerScope#canSee} rule is a filter clause of every
+ * Lucene query (hits, totals, facets, suggestions, similar documents, did-you-mean).</li>
+ * </ul>
+ *
+ * <p>Thread-safe. Backend failures surface as {@link CopKitException} with {@link ErrorCode#SEARCH}.
+ */
+public final class LuceneSearchIndex implements SearchIndex {
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
+    static final String CHECKPOINT = "copkit.checkpoint";
+    static final String LAYOUT = "copkit.layout";
+    /** Version of the document layout and analysis; an index of another version is rebuilt. */
+    static final String LAYOUT_VERSION = "1";
+    static final String POINTER = "CURRENT";
+    static final String GENERATION_PREFIX = "generation-";
+    private static final int REBUILD_BATCH = 1_000;
+    private static final int SUGGEST_SCAN = 200;
+    private static final int MAX_SUGGEST_WORDS = 8;
+    private static final int MAX_PREFIX = 200;
+
+    private final Builder config;
+    private final Analysis analysis;
+    private final Queries queries;
+    private final Snippets snippets;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final AtomicLong checkpoint = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ScheduledExecutorService committer;
+    private volatile long committedCheckpoint = -1;
+    private volatile Generation current;
+
+    /** One physical index: its directory, writer, searcher manager and reopen thread. */
+    private static final class Generation {
+        final String name;
+        final Path path;
+        final Directory dir;
+        final IndexWriter writer;
+        final SearcherManager manager;
+        final ControlledRealTimeReopenThread<IndexSearcher> reopen;
+
+        Generation(String name, Path path, Directory dir, IndexWriter writer, SearcherManager manager,
+                ControlledRealTimeReopenThread<IndexSearcher> reopen) {
+            this.name = name;
+            this.path = path;
+            this.dir = dir;
+            this.writer = writer;
+            this.manager = manager;
+            this.reopen = reopen;
+        }
+
+        /** Closes without committing (callers commit first when they want to keep changes). */
+        void close() {
+            reopen.close();
+            IOUtils.closeWhileHandlingException(manager, writer, dir);
+        }
+    }
+
+    private LuceneSearchIndex(Builder config) {
+        this.config = config;
+        this.analysis = new Analysis(config.dutchWords);
+        this.queries = new Queries(analysis);
+        this.snippets = new Snippets(analysis.index());
+        try {
+            this.current = config.directory == null ? memoryGeneration() : openOnDisk(config.directory);
+        } catch (IOException e) {
+            throw new CopKitException(ErrorCode.SEARCH, "cannot open the Lucene index at " + config.directory + ": " + e,
+                    e);
+        }
+        this.committer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "copkit-lucene-commit");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = config.commitInterval.toMillis();
+        committer.scheduleWithFixedDelay(this::timedCommit, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * @param directory the index directory (created when missing); holds the {@code CURRENT} pointer
+     *     and one {@code generation-N} sub-directory
+     * @return an on-disk index with the default options
+     * @throws CopKitException with {@link ErrorCode#SEARCH} when the directory cannot be used (for
+     *     example because another process holds the index lock)
+     */
+    public static LuceneSearchIndex open(Path directory) {
+        return builder().directory(directory).build();
+    }
+
+    /** @return an in-memory index with the default options (content is lost on close) */
+    public static LuceneSearchIndex inMemory() {
+        return builder().build();
+    }
+
+    /** @return a builder for an index with non-default options (in memory unless a directory is given) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------ opening and generations
+
+    private Generation openOnDisk(Path root) throws IOException {
+        Files.createDirectories(root);
+        Path pointer = root.resolve(POINTER);
+        Generation g;
+        if (Files.exists(pointer)) {
+            String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
+            try {
+                g = openExisting(name, root.resolve(name));
+            } catch (LockObtainFailedException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("The search index at {} is missing or corrupt ({}); starting with an empty index at "
+                        + "checkpoint 0, CoPKit re-indexes from the change feed", root.resolve(name), e.toString());
+                g = freshOnDisk(root);
+            }
+        } else {
+            boolean leftovers;
+            try (Stream<Path> s = Files.list(root)) {
+                leftovers = s.anyMatch(p -> p.getFileName().toString().startsWith(GENERATION_PREFIX));
+            }
+            if (leftovers) {
+                LOG.warn("The search index at {} has no {} pointer; starting with an empty index at checkpoint 0, "
+                        + "CoPKit re-indexes from the change feed", root, POINTER);
+            } else {
+                LOG.info("Creating a new search index at {}", root);
+            }
+            g = freshOnDisk(root);
+        }
+        deleteOtherGenerations(root, g.name);
+        return g;
+    }
+
+    private Generation openExisting(String name, Path path) throws IOException {
+        if (!name.startsWith(GENERATION_PREFIX) || !Files.isDirectory(path)) {
+            throw new IndexNotFoundException("no index directory " + path);
+        }
+        Directory dir = new MMapDirectory(path);
+        try {
+            if (!DirectoryReader.indexExists(dir)) {
+                throw new IndexNotFoundException("no index in " + path);
+            }
+            long cp;
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                Map<String, String> data = reader.getIndexCommit().getUserData();
+                if (!LAYOUT_VERSION.equals(data.get(LAYOUT))) {
+                    throw new IOException("index layout " + data.get(LAYOUT) + ", expected " + LAYOUT_VERSION);
+                }
+                if (config.verifyOnOpen) {
+                    for (LeafReaderContext leaf : reader.leaves()) {
+                        leaf.reader().checkIntegrity();
+                    }
+                }
+                cp = Long.parseLong(data.getOrDefault(CHECKPOINT, "0"));
+                loadVocabulary(reader);
+            }
+            Generation g = start(name, path, dir, IndexWriterConfig.OpenMode.APPEND);
+            checkpoint.set(cp);
+            committedCheckpoint = cp;
+            return g;
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(dir);
+            throw e;
+        }
+    }
+
+    private void loadVocabulary(DirectoryReader reader) throws IOException {
+        Terms terms = MultiTerms.getTerms(reader, Docs.DUTCH_WORDS);
+        if (terms == null) {
+            return;
+        }
+        TermsEnum e = terms.iterator();
+        for (BytesRef t = e.next(); t != null; t = e.next()) {
+            analysis.learnDutch(t.utf8ToString());
+        }
+    }
+
+    private Generation freshOnDisk(Path root) throws IOException {
+        String name = nextGenerationName(root);
+        Path path = root.resolve(name);
+        Files.createDirectories(path);
+        Generation g = start(name, path, new MMapDirectory(path), IndexWriterConfig.OpenMode.CREATE);
+        try {
+            checkpoint.set(0);
+            commit(g, 0);
+            writePointer(root, name);
+            return g;
+        } catch (IOException | RuntimeException e) {
+            g.close();
+            throw e;
+        }
+    }
+
+    private Generation memoryGeneration() throws IOException {
+        return start(GENERATION_PREFIX + "memory", null, new ByteBuffersDirectory(), IndexWriterConfig.OpenMode.CREATE);
+    }
+
+    private Generation start(String name, Path path, Directory dir, IndexWriterConfig.OpenMode mode)
+            throws IOException {
+        IndexWriterConfig iwc = new IndexWriterConfig(analysis.index()).setOpenMode(mode).setCommitOnClose(false);
+        IndexWriter writer = new IndexWriter(dir, iwc);
+        try {
+            SearcherManager manager = new SearcherManager(writer, true, false, null);
+            double maxStale = config.refreshInterval.toNanos() / 1e9;
+            ControlledRealTimeReopenThread<IndexSearcher> reopen =
+                    new ControlledRealTimeReopenThread<>(writer, manager, maxStale, 0.0);
+            reopen.setName("copkit-lucene-refresh");
+            reopen.setDaemon(true);
+            reopen.start();
+            return new Generation(name, path, dir, writer, manager, reopen);
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(writer);
+            throw e;
+        }
+    }
+
+    private static String nextGenerationName(Path root) throws IOException {
+        long max = 0;
+        try (Stream<Path> s = Files.list(root)) {
+            for (Path p : s.toList()) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(GENERATION_PREFIX)) {
+                    try {
+                        max = Math.max(max, Long.parseLong(n.substring(GENERATION_PREFIX.length())));
+                    } catch (NumberFormatException e) {
+                        // not ours
+                    }
+                }
+            }
+        }
+        return GENERATION_PREFIX + (max + 1);
+    }
+
+    private static void writePointer(Path root, String name) throws IOException {
+        Path tmp = root.resolve(POINTER + ".tmp");
+        Files.writeString(tmp, name + "\n", StandardCharsets.UTF_8);
+        IOUtils.fsync(tmp, false);
+        Files.move(tmp, root.resolve(POINTER), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        IOUtils.fsync(root, true);
+    }
+
+    private static void deleteOtherGenerations(Path root, String keep) {
+        try (Stream<Path> s = Files.list(root)) {
+            for (Path p : s.toList()) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(GENERATION_PREFIX) && !n.equals(keep)) {
+                    IOUtils.rm(p);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not delete old search index generations in {}: {}", root, e.toString());
+        }
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    @Override
+    public void index(List<SearchDocument> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        write(g -> {
+            learn(documents);
+            long seq = -1;
+            for (SearchDocument d : documents) {
+                seq = g.writer.updateDocument(Docs.keyTerm(d.ref()), Docs.document(d));
+            }
+            return seq;
+        });
+    }
+
+    @Override
+    public void delete(List<Ref> refs) {
+        if (refs.isEmpty()) {
+            return;
+        }
+        write(g -> g.writer.deleteDocuments(refs.stream().map(Docs::keyTerm).toArray(Term[]::new)));
+    }
+
+    private interface WriteCall {
+        long apply(Generation g) throws IOException;
+    }
+
+    /** Runs a write and waits until the searcher shows it (read-after-write). */
+    private void write(WriteCall call) {
+        lock.readLock().lock();
+        try {
+            ensureOpen();
+            Generation g = current;
+            long seq = call.apply(g);
+            g.reopen.waitForGeneration(seq);
+        } catch (IOException | AlreadyClosedException e) {
+            throw new CopKitException(ErrorCode.SEARCH, "search index write failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CopKitException(ErrorCode.SEARCH, "interrupted while waiting for the search index refresh", e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void learn(Collection<SearchDocument> documents) {
+        for (SearchDocument d : documents) {
+            if (Analysis.group(d.language()).equals("nl")) {
+                analysis.learnDutchText(d.title() + "\n" + d.body());
+            }
+        }
+    }
+
+    @Override
+    public void rebuild(Stream<SearchDocument> documents, long checkpoint) {
+        lock.writeLock().lock();
+        try {
+            ensureOpen();
+            Path root = config.directory;
+            Generation fresh;
+            if (root == null) {
+                fresh = memoryGeneration();
+            } else {
+                String name = nextGenerationName(root);
+                Path path = root.resolve(name);
+                Files.createDirectories(path);
+                fresh = start(name, path, new MMapDirectory(path), IndexWriterConfig.OpenMode.CREATE);
+            }
+            try {
+                Iterator<SearchDocument> it = documents.iterator();
+                List<SearchDocument> batch = new ArrayList<>(REBUILD_BATCH);
+                while (it.hasNext()) {
+                    batch.add(it.next());
+                    if (batch.size() == REBUILD_BATCH || !it.hasNext()) {
+                        learn(batch);
+                        for (SearchDocument d : batch) {
+                            fresh.writer.updateDocument(Docs.keyTerm(d.ref()), Docs.document(d));
+                        }
+                        batch.clear();
+                    }
+                }
+                commit(fresh, checkpoint);
+                fresh.manager.maybeRefreshBlocking();
+                if (root != null) {
+                    writePointer(root, fresh.name);
+                }
+            } catch (IOException | RuntimeException e) {
+                fresh.close();
+                if (fresh.path != null) {
+                    IOUtils.rm(fresh.path);
+                }
+                throw e;
+            }
+            Generation old = current;
+            current = fresh;
+            this.checkpoint.set(checkpoint);
+            committedCheckpoint = checkpoint;
+            old.close();
+            if (old.path != null) {
+                deleteOtherGenerations(root, fresh.name);
+            }
+        } catch (IOException e) {
+            throw new CopKitException(ErrorCode.SEARCH, "search index rebuild failed: " + e, e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public long checkpoint() {
+        return checkpoint.get();
+    }
+
+    @Override
+    public void checkpoint(long sequence) {
+        ensureOpen();
+        checkpoint.set(sequence);
+    }
+
+    /**
+     * Commits now: everything indexed so far and the current checkpoint become durable. Normally not
+     * needed (a timer commits, and {@link #close()} does).
+     *
+     * @throws CopKitException with {@link ErrorCode#SEARCH} when the commit fails or the index is closed
+     */
+    public void commit() {
+        lock.readLock().lock();
+        try {
+            ensureOpen();
+            commitIfChanged(current);
+        } catch (IOException | AlreadyClosedException e) {
+            throw new CopKitException(ErrorCode.SEARCH, "search index commit failed: " + e, e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void timedCommit() {
+        if (closed.get() || !lock.readLock().tryLock()) {
+            return;
+        }
+        try {
+            if (!closed.get()) {
+                commitIfChanged(current);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Timed commit of the search index failed: {}", e.toString());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private synchronized void commitIfChanged(Generation g) throws IOException {
+        long cp = checkpoint.get();
+        if (g.writer.hasUncommittedChanges() || cp != committedCheckpoint) {
+            commit(g, cp);
+            committedCheckpoint = cp;
+        }
+    }
+
+    private static void commit(Generation g, long cp) throws IOException {
+        g.writer.setLiveCommitData(Map.of(CHECKPOINT, Long.toString(cp), LAYOUT, LAYOUT_VERSION).entrySet());
+        g.writer.commit();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        committer.shutdownNow();
+        lock.writeLock().lock();
+        try {
+            Generation g = current;
+            try {
+                commitIfChanged(g);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Final commit of the search index failed: {}", e.toString());
+            }
+            g.close();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new CopKitException(ErrorCode.SEARCH, "the search index is closed");
+        }
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    private interface SearchCall<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Runs a read on the current searcher; retries when a rebuild swapped the index meanwhile. */
+    private <T> T read(SearchCall<T> call) {
+        for (int attempt = 0; ; attempt++) {
+            ensureOpen();
+            Generation g = current;
+            IndexSearcher searcher;
+            try {
+                searcher = g.manager.acquire();
+            } catch (AlreadyClosedException e) {
+                if (attempt < 5 && g != current) {
+                    continue;
+                }
+                throw new CopKitException(ErrorCode.SEARCH, "the search index is closed", e);
+            } catch (IOException e) {
+                throw new CopKitException(ErrorCode.SEARCH, "search failed: " + e, e);
+            }
+            try {
+                return call.apply(searcher);
+            } catch (IOException | UncheckedIOException e) {
+                throw new CopKitException(ErrorCode.SEARCH, "search failed: " + e, e);
+            } finally {
+                try {
+                    g.manager.release(searcher);
+                } catch (IOException e) {
+                    LOG.warn("Releasing a searcher failed: {}", e.toString());
+                }
+            }
+        }
+    }
+
+    @Override
+    public SearchResult query(SearchQuery q, ViewerScope scope) {
+        List<Query> filters = new ArrayList<>(Queries.filters(q));
+        Queries.visibility(scope).ifPresent(filters::add);
+        return read(s -> {
+            try {
+                return query(s, q, queries.parse(q.text(), Queries.MAX_PARTS), filters);
+            } catch (IndexSearcher.TooManyClauses e) {
+                return query(s, q, queries.parse(q.text(), 4), filters);
+            }
+        });
+    }
+
+    private SearchResult query(IndexSearcher s, SearchQuery q, Queries.Parsed p, List<Query> filters)
+            throws IOException {
+        Query text = queries.text(p);
+        Query full = Queries.filtered(text, filters);
+        FacetCounter.Counts counts = s.search(full, new FacetCounter());
+        Optional<String> didYouMean = Optional.empty();
+        if (counts.total() < config.fuzzyBelow && p.hasPositive()) {
+            didYouMean = didYouMean(s, p, filters);
+            Optional<Query> fuzzy = queries.fuzzy(p);
+            if (fuzzy.isPresent()) {
+                Query fuzzyFull = Queries.filtered(fuzzy.get(), filters);
+                FacetCounter.Counts fuzzyCounts = s.search(fuzzyFull, new FacetCounter());
+                if (fuzzyCounts.total() > counts.total()) {
+                    counts = fuzzyCounts;
+                    text = fuzzy.get();
+                    full = fuzzyFull;
+                }
+            }
+        }
+        Sort sort = q.sort() == SearchQuery.Sort.RECENCY
+                ? new Sort(new SortField(Docs.UPDATED, SortField.Type.LONG, true))
+                : new Sort(SortField.FIELD_SCORE, new SortField(Docs.UPDATED, SortField.Type.LONG, true));
+        TopFieldDocs top = s.search(full, q.offset() + q.limit(), sort, true);
+        ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(q.offset(), top.scoreDocs.length),
+                top.scoreDocs.length);
+        return new SearchResult(hits(s, text, new TopDocs(top.totalHits, page)), counts.total(), counts.facets(),
+                didYouMean);
+    }
+
+    private List<SearchHit> hits(IndexSearcher s, Query text, TopDocs page) throws IOException {
+        if (page.scoreDocs.length == 0) {
+            return List.of();
+        }
+        Map<String, String[]> highlights = snippets.highlight(s, text, page);
+        StoredFields stored = s.storedFields();
+        List<SearchHit> out = new ArrayList<>(page.scoreDocs.length);
+        for (int i = 0; i < page.scoreDocs.length; i++) {
+            ScoreDoc sd = page.scoreDocs[i];
+            Document d = stored.document(sd.doc);
+            String title = d.get(Docs.S_TITLE);
+            String[] forGroup = highlights.get(Docs.body(d.get(Docs.S_GROUP)));
+            String snippet = Snippets.clean(forGroup == null ? null : forGroup[i]);
+            if (snippet == null || snippet.isBlank()) {
+                snippet = snippets.plain(title);
+            }
+            float score = Float.isNaN(sd.score) ? 0f : sd.score;
+            out.add(new SearchHit(Docs.ref(d.get(Docs.ID)), title, snippet, Docs.community(d),
+                    Locale.forLanguageTag(d.get(Docs.S_LANG)), d.get(Docs.S_STATUS),
+                    Instant.parse(d.get(Docs.S_UPDATED)), score));
+        }
+        return out;
+    }
+
+    /**
+     * A correction of the words that match nothing the reader can see: the closest words of the
+     * index (Lucene's {@link DirectSpellChecker}) that occur in at least one document the reader can
+     * see under the same filters, so a suggestion never reveals a word of an invisible document.
+     */
+    private Optional<String> didYouMean(IndexSearcher s, Queries.Parsed p, List<Query> filters) throws IOException {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        List<String> out = new ArrayList<>();
+        boolean changed = false;
+        for (Queries.Part part : p.parts()) {
+            String rendered = part.phrase() ? "\"" + part.text() + "\"" : part.text();
+            if (!part.negative() && !part.phrase() && !part.optional() && part.words().size() == 1) {
+                String word = part.words().get(0);
+                if (s.count(Queries.filtered(new TermQuery(new Term(Docs.WORDS, word)), filters)) == 0) {
+                    for (SuggestWord w : checker.suggestSimilar(new Term(Docs.WORDS, word), 5, s.getIndexReader(),
+                            SuggestMode.SUGGEST_ALWAYS)) {
+                        if (s.count(Queries.filtered(new TermQuery(new Term(Docs.WORDS, w.string)), filters)) > 0) {
+                            rendered = w.string;
+                            changed = true;
+                            break;
+                        }
+                    }
+                }
+            }
+            out.add(part.negative() ? "-" + rendered : rendered);
+        }
+        return changed ? Optional.of(String.join(p.or() ? " OR " : " ", out)) : Optional.empty();
+    }
+
+    @Override
+    public List<SearchHit> similar(SimilarQuery q, ViewerScope scope) {
+        List<Query> filters = new ArrayList<>();
+        Queries.visibility(scope).ifPresent(filters::add);
+        filters.add(Queries.in(Docs.STATUS, Queries.CURRENT));
+        if (!q.types().isEmpty()) {
+            filters.add(Queries.in(Docs.TYPE, q.types().stream().map(Enum::name).toList()));
+        }
+        return read(s -> {
+            MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
+            mlt.setAnalyzer(analysis.query());
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(1);
+            mlt.setMinWordLen(2);
+            mlt.setMaxQueryTerms(25);
+            mlt.setBoost(true);
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            Query tags = like(mlt, Docs.TAGS_TEXT, q.text());
+            for (String group : Analysis.GROUPS) {
+                Query words = new BooleanQuery.Builder()
+                        .add(new BoostQuery(like(mlt, Docs.title(group), q.text()), 2f), Occur.SHOULD)
+                        .add(like(mlt, Docs.body(group), q.text()), Occur.SHOULD).add(tags, Occur.SHOULD).build();
+                any.add(new BooleanQuery.Builder().add(new TermQuery(new Term(Docs.GROUP, group)), Occur.FILTER)
+                        .add(words, Occur.MUST).build(), Occur.SHOULD);
+            }
+            Query text = any.build();
+            BooleanQuery.Builder full = new BooleanQuery.Builder().add(text, Occur.MUST);
+            filters.forEach(f -> full.add(f, Occur.FILTER));
+            q.exclude().ifPresent(r -> full.add(new TermQuery(Docs.keyTerm(r)), Occur.MUST_NOT));
+            TopDocs top = s.search(full.build(), q.limit());
+            return hits(s, text, top);
+        });
+    }
+
+    private static Query like(MoreLikeThis mlt, String field, String text) throws IOException {
+        mlt.setFieldNames(new String[] {field});
+        return mlt.like(field, new StringReader(text));
+    }
+
+    @Override
+    public List<String> suggest(String prefix, ViewerScope scope, int limit) {
+        List<String> words = analysis.surfaceTokens(prefix);
+        // the service allows 100 characters; longer input (only possible through the SPI) completes nothing
+        if (words.isEmpty() || limit < 1 || prefix.length() > MAX_PREFIX) {
+            return List.of();
+        }
+        List<String> used = words.subList(Math.max(0, words.size() - MAX_SUGGEST_WORDS), words.size());
+        String tagPrefix = prefix.strip().toLowerCase(Locale.ROOT);
+        String last = used.get(used.size() - 1);
+        BooleanQuery.Builder title = new BooleanQuery.Builder();
+        for (String w : used.subList(0, used.size() - 1)) {
+            title.add(new TermQuery(new Term(Docs.TITLE_WORDS, w)), Occur.MUST);
+        }
+        title.add(new PrefixQuery(new Term(Docs.TITLE_WORDS, last)), Occur.MUST);
+        BooleanQuery.Builder match = new BooleanQuery.Builder().add(title.build(), Occur.SHOULD);
+        if (!tagPrefix.isEmpty()) {
+            match.add(new PrefixQuery(new Term(Docs.TAG, tagPrefix)), Occur.SHOULD);
+        }
+        BooleanQuery.Builder full = new BooleanQuery.Builder().add(match.build(), Occur.MUST)
+                .add(Queries.defaultStatuses(), Occur.FILTER);
+        Queries.visibility(scope).ifPresent(v -> full.add(v, Occur.FILTER));
+        return read(s -> {
+            TopDocs top = s.search(full.build(), Math.max(SUGGEST_SCAN, limit * 5),
+                    new Sort(new SortField(Docs.UPDATED, SortField.Type.LONG, true)));
+            StoredFields stored = s.storedFields();
+            TreeSet<String> tags = new TreeSet<>();
+            TreeSet<String> titles = new TreeSet<>(Comparator.comparing((String t) -> t.toLowerCase(Locale.ROOT))
+                    .thenComparing(Comparator.naturalOrder()));
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document d = stored.document(sd.doc, Set.of(Docs.S_TITLE, Docs.S_TAG));
+                for (String tag : d.getValues(Docs.S_TAG)) {
+                    if (!tagPrefix.isEmpty() && tag.startsWith(tagPrefix)) {
+                        tags.add(tag);
+                    }
+                }
+                String t = d.get(Docs.S_TITLE);
+                if (analysis.surfaceTokens(t).stream().anyMatch(w -> w.startsWith(last))) {
+                    titles.add(t);
+                }
+            }
+            LinkedHashSet<String> out = new LinkedHashSet<>(tags);
+            out.addAll(titles);
+            return out.stream().limit(limit).toList();
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "LuceneSearchIndex[" + (config.directory == null ? "memory" : config.directory) + "]";
+    }
+
+    /**
+     * Options of a {@link LuceneSearchIndex}. Not thread-safe; {@link #build()} opens the index.
+     */
+    public static final class Builder {
+        private Path directory;
+        private Duration refreshInterval = Duration.ofMillis(100);
+        private Duration commitInterval = Duration.ofSeconds(5);
+        private int fuzzyBelow = 1;
+        private Set<String> dutchWords = Set.of();
+        private boolean verifyOnOpen = true;
+
+        private Builder() {}
+
+        /**
+         * @param directory where the index lives (created when missing); without it the index is in memory
+         * @return this
+         */
+        public Builder directory(Path directory) {
+            this.directory = java.util.Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * @param interval the longest time a change waits before the near-real-time searcher shows it
+         *     when nobody waits for it (writes through this index always wait for their own change); 1 ms
+         *     to 1 minute, default 100 ms
+         * @return this
+         */
+        public Builder refreshInterval(Duration interval) {
+            this.refreshInterval = within("refreshInterval", interval, Duration.ofMillis(1), Duration.ofMinutes(1));
+            return this;
+        }
+
+        /**
+         * @param interval how often changes and the checkpoint are committed durably; 10 ms to 1 hour,
+         *     default 5 s. After a crash at most this much indexing is replayed from the change feed.
+         * @return this
+         */
+        public Builder commitInterval(Duration interval) {
+            this.commitInterval = within("commitInterval", interval, Duration.ofMillis(10), Duration.ofHours(1));
+            return this;
+        }
+
+        /**
+         * @param hits the typo-tolerant fallback and did-you-mean run when a query has fewer visible
+         *     hits than this; 0 turns both off; default 1 (only queries without any hit)
+         * @return this
+         */
+        public Builder fuzzyBelow(int hits) {
+            if (hits < 0 || hits > 100) {
+                throw new InvalidInputException("fuzzyBelow must be 0 to 100 but was " + hits);
+            }
+            this.fuzzyBelow = hits;
+            return this;
+        }
+
+        /**
+         * @param words Dutch words known from the start as compound parts (for example the host's domain
+         *     vocabulary), in addition to the words the index learns from its Dutch documents
+         * @return this
+         */
+        public Builder dutchWords(Collection<String> words) {
+            this.dutchWords = Set.copyOf(words);
+            return this;
+        }
+
+        /**
+         * @param verify whether opening an on-disk index verifies the checksums of all its files (reads
+         *     the whole index once; default true). A failed check replaces the index by an empty one.
+         * @return this
+         */
+        public Builder verifyOnOpen(boolean verify) {
+            this.verifyOnOpen = verify;
+            return this;
+        }
+
+        /**
+         * @return the opened index
+         * @throws CopKitException with {@link ErrorCode#SEARCH} when the directory cannot be used
+         */
+        public LuceneSearchIndex build() {
+            return new LuceneSearchIndex(this);
+        }
+
+        private static Duration within(String name, Duration d, Duration min, Duration max) {
+            java.util.Objects.requireNonNull(d, name);
+            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+                throw new InvalidInputException(name + " must be " + min + " to " + max + " but was " + d);
+            }
+            return d;
+        }
+    }
+}
