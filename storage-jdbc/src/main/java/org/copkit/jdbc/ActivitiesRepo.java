@@ -76,4 +76,21 @@ final class ActivitiesRepo implements Repositories.Activities {
                 + " AND seq > ? ORDER BY seq LIMIT " + (page.limit() + 1), MAPPER, community.value(), since, after),
                 a -> Long.toString(a.sequence()), page);
     }
+
+    /**
+     * Two index ranges, (community, actor) and (community, MEMBER target), each cut at the page size,
+     * merged by sequence: no scan of the community's other activities.
+     */
+    @Override
+    public Page<Activity> listInvolving(CommunityId community, MemberId member, PageRequest page) {
+        long before = page.after().map(c -> Paging.numericCursor(c, "activity sequence", Long.MAX_VALUE))
+                .orElse(Long.MAX_VALUE);
+        String limit = " ORDER BY seq DESC LIMIT " + (page.limit() + 1);
+        return Paging.page(db.query("SELECT * FROM " + table + " WHERE seq IN ("
+                + "SELECT seq FROM (SELECT seq FROM " + table + " WHERE community_id = ? AND actor_id = ? AND seq < ?"
+                + limit + ") by_actor UNION SELECT seq FROM (SELECT seq FROM " + table
+                + " WHERE community_id = ? AND target_type = ? AND target_id = ? AND seq < ?" + limit + ") as_target)"
+                + limit, MAPPER, community.value(), member.value(), before, community.value(), ObjectType.MEMBER,
+                member.value(), before), a -> Long.toString(a.sequence()), page);
+    }
 }

@@ -39,6 +39,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * {@link org.copkit.ConflictException}; other SQL failures surface as {@link CopKitException} with
  * {@link ErrorCode#STORAGE}, the {@link java.sql.SQLException} kept as cause. The change feed never
  * skips a late-committing change: sequence numbers are allocated at commit time in commit order.
+ * On H2 write transactions run one at a time per database (reads stay concurrent).
  *
  * <p>Thread-safe. Close it on shut-down: that closes the pools it created (never a host's
  * {@link DataSource}).
@@ -64,15 +65,19 @@ public final class JdbcStorage implements Storage {
     private final AutoCloseable owned;
     private final String description;
     private final ChangeFeed changes;
+    /** On H2: one write transaction at a time per database; null on PostgreSQL. */
+    private final H2WriteLock writeLock;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdbcStorage(Jdbi jdbi, Schema schema, Clock clock, AutoCloseable owned, String description) {
+    private JdbcStorage(Jdbi jdbi, Schema schema, Clock clock, AutoCloseable owned, String description,
+            H2WriteLock writeLock) {
         this.jdbi = jdbi;
         this.schema = schema;
         this.clock = clock;
         this.owned = owned;
         this.description = description;
         this.changes = new JdbcChangeFeed(jdbi, schema);
+        this.writeLock = writeLock;
     }
 
     /**
@@ -157,10 +162,29 @@ public final class JdbcStorage implements Storage {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>On H2 the write transactions of all storages on one database in this JVM run one at a time,
+     * first come, first served (see {@code docs/storage-jdbc.md}); a thread interrupted while waiting
+     * gets a {@link CopKitException} with {@link ErrorCode#STORAGE}. On PostgreSQL they run concurrently.
+     */
     @Override
     public <T> T write(Function<Transaction, T> work) {
         Objects.requireNonNull(work, "work");
         checkOpen();
+        if (writeLock == null) {
+            return writeTransaction(work);
+        }
+        writeLock.lock();
+        try {
+            return writeTransaction(work);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T writeTransaction(Function<Transaction, T> work) {
         try {
             return jdbi.inTransaction(h -> {
                 JdbcTransaction tx = new JdbcTransaction(new Db(h, schema), true);
@@ -180,7 +204,13 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true) && owned != null) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (writeLock != null) {
+            writeLock.release();
+        }
+        if (owned != null) {
             try {
                 owned.close();
             } catch (Exception e) {
@@ -398,7 +428,8 @@ public final class JdbcStorage implements Storage {
                     Migrations.migrate(opened.dataSource(), s);
                 }
                 return new JdbcStorage(Jdbi.create(opened.dataSource()), s, clock != null ? clock : Clock.systemUTC(),
-                        opened.owned(), source.describe());
+                        opened.owned(), source.describe(),
+                        s.dialect() == Dialect.H2 ? H2WriteLock.acquire(opened.dataSource()) : null);
             } catch (RuntimeException e) {
                 if (opened.owned() != null) {
                     try {

@@ -42,6 +42,8 @@ final class JdbcTransaction implements Transaction {
     private ConversationRevisionsRepo conversationRevisions;
     private PostRevisionsRepo postRevisions;
     private VotesRepo votes;
+    private LearningPathsRepo learningPaths;
+    private DigestMarksRepo digestMarks;
 
     JdbcTransaction(Db db, boolean writable) {
         this.db = db;
@@ -64,9 +66,10 @@ final class JdbcTransaction implements Transaction {
 
     /**
      * Appends the buffered changes to the feed. Their sequence numbers come from the single row of
-     * {@code change_head}, whose lock this transaction then holds until it commits: a later
-     * transaction waits here, so sequence order is commit order and no reader can see a sequence
-     * before the smaller ones of another transaction have committed.
+     * {@code change_head}, whose lock this transaction then holds until it commits: on PostgreSQL a
+     * later transaction waits here, so sequence order is commit order and no reader can see a sequence
+     * before the smaller ones of another transaction have committed (on H2 write transactions do not
+     * overlap at all, see {@link H2WriteLock}).
      */
     void flushChanges(Instant at) {
         if (changes.isEmpty()) {
@@ -74,10 +77,6 @@ final class JdbcTransaction implements Transaction {
         }
         Schema s = db.schema;
         int n = changes.size();
-        if (s.dialect() == Dialect.H2) {
-            // H2 does not re-read a row an UPDATE waited for: take the lock with SELECT ... FOR UPDATE first
-            db.one("SELECT last_seq FROM " + s.t("change_head") + " WHERE id = 1 FOR UPDATE", r -> r.longValue("last_seq"));
-        }
         db.update("UPDATE " + s.t("change_head") + " SET last_seq = last_seq + ? WHERE id = 1", (long) n);
         long last = db.one("SELECT last_seq FROM " + s.t("change_head") + " WHERE id = 1", r -> r.longValue("last_seq"))
                 .orElseThrow(() -> new IllegalStateException("change_head has no row"));
@@ -222,5 +221,15 @@ final class JdbcTransaction implements Transaction {
     @Override
     public Repositories.Votes votes() {
         return votes != null ? votes : (votes = new VotesRepo(this));
+    }
+
+    @Override
+    public Repositories.LearningPaths learningPaths() {
+        return learningPaths != null ? learningPaths : (learningPaths = new LearningPathsRepo(this));
+    }
+
+    @Override
+    public Repositories.DigestMarks digestMarks() {
+        return digestMarks != null ? digestMarks : (digestMarks = new DigestMarksRepo(this));
     }
 }

@@ -33,12 +33,16 @@ import org.copkit.community.Role;
 import org.copkit.domain.CompetencyId;
 import org.copkit.knowledge.Approval;
 import org.copkit.knowledge.ItemContent;
+import org.copkit.knowledge.KnowledgeItemId;
 import org.copkit.knowledge.Provenance;
 import org.copkit.member.Competence;
 import org.copkit.member.MemberId;
 import org.copkit.member.MemberProfile;
 import org.copkit.member.OrganizationId;
 import org.copkit.member.Proficiency;
+import org.copkit.onboarding.LearningStep;
+import org.copkit.onboarding.StepKind;
+import org.copkit.session.SessionKind;
 import org.copkit.value.ValueCycle;
 import org.copkit.value.ValueStoryContent;
 
@@ -78,6 +82,8 @@ final class Json {
             boolean unpublished, List<String> editors) {}
 
     record RefDto(String type, String id) {}
+
+    record StepDto(String kind, String title, Optional<String> item, Optional<String> sessionKind) {}
 
     record StoryContentDto(String language, List<RefDto> evidence) {}
 
@@ -230,6 +236,21 @@ final class Json {
         List<Ref> evidence = d.evidence() == null ? List.of()
                 : d.evidence().stream().map(r -> new Ref(ObjectType.valueOf(r.type()), r.id())).toList();
         return new ValueStoryContent(cycle, title, story, Locale.forLanguageTag(d.language()), evidence);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // learning path steps, in order
+
+    static String steps(List<LearningStep> steps) {
+        return write(steps.stream().map(s -> new StepDto(s.kind().name(), s.title(), s.item().map(Id::value),
+                s.sessionKind().map(Enum::name))).toList());
+    }
+
+    static List<LearningStep> steps(String json) {
+        List<StepDto> dtos = read(json, new com.fasterxml.jackson.core.type.TypeReference<List<StepDto>>() {});
+        return dtos.stream().map(d -> new LearningStep(StepKind.valueOf(d.kind()), d.title(),
+                orEmpty(d.item()).map(KnowledgeItemId::of), orEmpty(d.sessionKind()).map(SessionKind::valueOf)))
+                .toList();
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -102,16 +102,6 @@ abstract class VersionedRepo<K, T> implements Repository<K, T> {
         values.add(next);
         values.addAll(keyValues(key));
         values.add(next - 1);
-        if (db.schema.dialect() == Dialect.H2) {
-            // H2 does not re-check the WHERE clause of an UPDATE that waited for a row lock: lock and check first
-            long stored = db.one("SELECT version FROM " + table + " WHERE " + keyWhere() + " FOR UPDATE",
-                    r -> r.longValue("version"), keyValues(key).toArray())
-                    .orElseThrow(() -> new NotFoundException(type + " " + refId(key) + " does not exist"));
-            if (stored != next - 1) {
-                throw new ConflictException(type + " " + refId(key) + " was changed concurrently: stored version is "
-                        + stored + ", the update expected " + (next - 1));
-            }
-        }
         int rows = db.update("UPDATE " + table + " SET " + set + ", version = ? WHERE " + keyWhere() + " AND version = ?",
                 values.toArray());
         if (rows == 0) {

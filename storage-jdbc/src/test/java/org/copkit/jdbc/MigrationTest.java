@@ -48,6 +48,8 @@ import org.junit.jupiter.api.Test;
 
 /** Upgrades from the first migration set, validate mode, schemas shared in one database. */
 class MigrationTest {
+    /** The version of the newest migration script. */
+    private static final String LATEST = "3";
     private static final Postgres POSTGRES = new Postgres();
 
     @AfterAll
@@ -73,14 +75,14 @@ class MigrationTest {
     }
 
     @Test
-    void aDatabaseAtVersion1WithData_migratesToVersion2_withoutLoss_andTakesTheNewAggregates_onH2() throws Exception {
+    void aDatabaseAtVersion1WithData_migratesToTheLatestVersion_withoutLoss_andTakesTheVersion2Aggregates_onH2() throws Exception {
         try (HikariDataSource ds = h2()) {
             upgradesFromVersion1(ds, "copkit");
         }
     }
 
     @Test
-    void aDatabaseAtVersion1WithData_migratesToVersion2_withoutLoss_andTakesTheNewAggregates_onPostgres() throws Exception {
+    void aDatabaseAtVersion1WithData_migratesToTheLatestVersion_withoutLoss_andTakesTheVersion2Aggregates_onPostgres() throws Exception {
         try (HikariDataSource ds = postgres()) {
             upgradesFromVersion1(ds, POSTGRES.newSchema());
         }
@@ -114,9 +116,10 @@ class MigrationTest {
         }
     }
 
-    /** After the upgrade: at version 2, the new queries see version-1 rows, the new tables take writes. */
+    /** After the upgrade: at the latest version, the V2 queries see version-1 rows, the V2 tables take writes. */
     private static void readsAndWritesVersion2(DataSource ds, Schema schema, JdbcStorage storage) {
-        assertThat(Migrations.configure(ds, schema).load().info().current().getVersion().getVersion()).isEqualTo("2");
+        assertThat(Migrations.configure(ds, schema).load().info().current().getVersion().getVersion())
+                .isEqualTo(LATEST);
         assertThat(storage.read((Transaction tx) -> tx.items().listDueForReview(Instant.parse("2026-01-01T00:00:00Z"),
                 PageRequest.first()).items())).extracting(i -> i.id().value()).containsExactly("item-2");
         assertThat(storage.read((Transaction tx) -> tx.activities().listSince(CommunityId.of("com-1"),
@@ -154,6 +157,66 @@ class MigrationTest {
                 tuple(5L, new Ref(ObjectType.SUBSCRIPTION, "sub-1")));
     }
 
+    @Test
+    void aDatabaseAtVersion2WithData_migratesToVersion3_withoutLoss_andTakesLearningPathsAndDigestMarks_onH2()
+            throws Exception {
+        try (HikariDataSource ds = h2()) {
+            upgradesFromVersion2(ds, "copkit");
+        }
+    }
+
+    @Test
+    void aDatabaseAtVersion2WithData_migratesToVersion3_withoutLoss_andTakesLearningPathsAndDigestMarks_onPostgres()
+            throws Exception {
+        try (HikariDataSource ds = postgres()) {
+            upgradesFromVersion2(ds, POSTGRES.newSchema());
+        }
+    }
+
+    /**
+     * A database migrated to version 2 holding rows of both versions is upgraded on start: the rows
+     * are kept, listInvolving (with its new indexes) sees version-2 activities, and learning paths and
+     * digest marks take writes whose change-feed entries continue the stored sequence.
+     */
+    private static void upgradesFromVersion2(DataSource ds, String schemaName) throws Exception {
+        Schema schema = new Schema(schemaName, Dialect.of(ds));
+        Migrations.configure(ds, schema).target("2").load().migrate();
+        runScript(ds, schemaName, "/upgrade/v1-data.sql");
+        runScript(ds, schemaName, "/upgrade/v2-data.sql");
+
+        try (JdbcStorage storage = JdbcStorage.builder().dataSource(ds).schema(schemaName).build()) {
+            assertThat(Migrations.configure(ds, schema).load().info().current().getVersion().getVersion())
+                    .isEqualTo("3");
+            assertThat(storage.changes().head()).isEqualTo(2);
+            assertThat(storage.read((Transaction tx) -> tx.notificationPreferences().find(MemberId.of("ann"))))
+                    .hasValueSatisfying(p -> assertThat(p.frequency().name()).isEqualTo("WEEKLY"));
+            CommunityId com1 = CommunityId.of("com-1");
+            assertThat(storage.read((Transaction tx) -> tx.activities().listInvolving(com1, MemberId.of("ann"),
+                    PageRequest.first()).items())).extracting(Activity::sequence, Activity::verb)
+                    .containsExactly(tuple(2L, Verb.CHECKED_IN), tuple(1L, Verb.PUBLISHED));
+            assertThat(storage.read((Transaction tx) -> tx.activities().listInvolving(com1, MemberId.of("bob"),
+                    PageRequest.first()).items())).extracting(Activity::sequence).containsExactly(3L, 2L);
+
+            org.copkit.onboarding.LearningPath path = Fixtures.learningPath("lp-1", "com-1", "ann");
+            org.copkit.digest.DigestMark mark = Fixtures.digestMark("ann", 100, 1);
+            storage.write(tx -> {
+                tx.learningPaths().insert(path);
+                return tx.digestMarks().insert(mark);
+            });
+            storage.read(tx -> {
+                assertThat(tx.learningPaths().find(path.id())).contains(path);
+                assertThat(tx.learningPaths().listByCommunity(com1, PageRequest.first()).items()).containsExactly(path);
+                assertThat(tx.digestMarks().find(MemberId.of("ann"))).contains(mark);
+                return null;
+            });
+            assertThat(storage.changes().after(0, 10)).extracting(Change::sequence, Change::ref).containsExactly(
+                    tuple(1L, new Ref(ObjectType.ORGANIZATION, "org-a")),
+                    tuple(2L, new Ref(ObjectType.NOTIFICATION_PREFERENCE, "ann")),
+                    tuple(3L, new Ref(ObjectType.LEARNING_PATH, "lp-1")),
+                    tuple(4L, new Ref(ObjectType.DIGEST_MARK, "ann")));
+        }
+    }
+
     private static void runScript(DataSource ds, String schema, String resource) throws IOException, SQLException {
         String sql;
         try (InputStream in = MigrationTest.class.getResourceAsStream(resource)) {
@@ -176,7 +239,7 @@ class MigrationTest {
                     .migrationMode(JdbcStorage.MigrationMode.VALIDATE).build())
                     .isInstanceOfSatisfying(CopKitException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION))
-                    .hasMessageContaining("schema 'copkit' is at version none").hasMessageContaining("needs version 2");
+                    .hasMessageContaining("schema 'copkit' is at version none").hasMessageContaining("needs version " + LATEST);
         }
     }
 
