@@ -3,7 +3,7 @@ package org.copkit.examples.portal;
 import org.copkit.CopKit;
 
 /**
- * Starts the intranet portal: {@code mvn -q -pl examples/intranet-portal -am compile exec:java}. See
+ * Starts the intranet portal: {@code mvn -q -pl examples/intranet-portal -am test-compile exec:java}. See
  * {@link PortalConfig} for the options (port, data directory, storage).
  */
 public final class PortalMain {

@@ -1,6 +1,7 @@
 package org.copkit.examples.portal;
 
 import org.copkit.CopKit;
+import org.copkit.jdbc.JdbcStorage;
 
 /**
  * Builds the portal's {@link CopKit} from its configuration: storage, search index and clock. This is the
@@ -18,18 +19,22 @@ public final class PortalWiring {
      */
     public static CopKit open(PortalConfig config, DemoClock clock) {
         CopKit.Builder builder = CopKit.builder().clock(clock);
-        storage(builder, config);
+        storage(builder, config, clock);
         searchIndex(builder, config);
         return builder.build();
     }
 
     /**
-     * Chooses the storage. Storage-jdbc is not wired in yet on this branch: every kind runs on the
-     * in-memory storage until JdbcStorage is merged (see docs/portal.md).
+     * Chooses the storage: the embedded H2 file database under the data directory (created on first
+     * start), PostgreSQL, or in-memory storage.
      */
-    static void storage(CopKit.Builder builder, PortalConfig config) {
+    static void storage(CopKit.Builder builder, PortalConfig config, DemoClock clock) {
         switch (config.storage()) {
-            case MEMORY, H2, POSTGRES -> {
+            case H2 -> builder.storage(JdbcStorage.builder().h2(config.dataDirectory().resolve("copkit"))
+                    .clock(clock).build());
+            case POSTGRES -> builder.storage(JdbcStorage.builder().postgres(config.jdbcUrl().orElseThrow(),
+                    config.jdbcUser(), config.jdbcPassword()).clock(clock).build());
+            case MEMORY -> {
                 // in-memory storage (the builder's default)
             }
         }

@@ -21,4 +21,19 @@ class DemoDataTest {
                     .noneMatch(h -> h.title().contains("intern"));
         }
     }
+
+    @Test
+    void theH2StorageKeepsTheDemoAcrossRestarts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        PortalConfig config = new PortalConfig(0, dir, PortalConfig.StorageKind.H2, java.util.Optional.empty(), "",
+                "", true);
+        DemoClock clock = DemoClock.system();
+        try (CopKit kit = PortalWiring.open(config, clock)) {
+            assertThat(DemoData.loadIfEmpty(kit, clock)).isTrue();
+        }
+        try (CopKit kit = PortalWiring.open(config, clock)) {
+            assertThat(DemoData.loadIfEmpty(kit, clock)).isFalse();
+            assertThat(kit.as(MemberId.of("carla")).search().query("warmtepomp").total()).isPositive();
+        }
+        assertThat(dir.resolve("copkit")).exists();
+    }
 }
