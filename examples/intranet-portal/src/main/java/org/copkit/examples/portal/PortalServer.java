@@ -503,7 +503,7 @@ public final class PortalServer {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("q", q);
         Map<String, String> filters = new LinkedHashMap<>();
-        for (String f : List.of("type", "community", "tag", "language")) {
+        for (String f : List.of("type", "community", "practice", "tag", "language")) {
             String value = ctx.queryParam(f);
             if (value != null && !value.isBlank()) {
                 filters.put(f, value);
@@ -524,6 +524,9 @@ public final class PortalServer {
         }
         if (filters.containsKey("community")) {
             query = query.withCommunities(CommunityId.of(filters.get("community")));
+        }
+        if (filters.containsKey("practice")) {
+            query = query.withPractices(org.copkit.community.PracticeId.of(filters.get("practice")));
         }
         if (filters.containsKey("tag")) {
             query = query.withTags(filters.get("tag"));

@@ -203,4 +203,23 @@ public final class View {
             }
         });
     }
+
+    /**
+     * @param facet a search facet
+     * @param key a facet value as the search index reports it
+     * @return a readable label: community and practice names, translated types, the value otherwise
+     */
+    public String facetLabel(org.copkit.search.Facet facet, String key) {
+        try {
+            return switch (facet) {
+                case COMMUNITY -> community(CommunityId.of(key));
+                case PRACTICE -> names.computeIfAbsent("p:" + key,
+                        k -> kit.system().practices().get(org.copkit.community.PracticeId.of(key)).name());
+                case TYPE -> e(org.copkit.ObjectType.valueOf(key));
+                case TAG, LANGUAGE -> key;
+            };
+        } catch (CopKitException | IllegalArgumentException e) {
+            return key;
+        }
+    }
 }
