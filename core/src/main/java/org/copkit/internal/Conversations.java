@@ -312,6 +312,8 @@ final class Conversations implements ConversationService {
         return engine.write(actor, call -> {
             Post p = visiblePost(call, answer);
             Conversation c = conversationOf(call, p);
+            // who may accept is decided before the state is reported, so outsiders learn nothing of it
+            call.check(request(call, Action.ACCEPT_ANSWER, c).post(p));
             requireVersion(c, expectedVersion);
             if (p.kind() != PostKind.ANSWER) {
                 throw new ConflictException("cannot accept post " + p.id() + ": it is a " + p.kind()
@@ -321,7 +323,6 @@ final class Conversations implements ConversationService {
             if (c.acceptedAnswer().equals(Optional.of(p.id()))) {
                 throw new ConflictException("answer " + p.id() + " is already accepted for question " + c.id());
             }
-            call.check(request(call, Action.ACCEPT_ANSWER, c).post(p));
             Conversation updated = call.tx.conversations().update(with(c, c.content(), ConversationStatus.ANSWERED,
                     c.revision(), Optional.of(p.id()), c.duplicateOf(), c.promotedTo(), c.score(), call.now));
             Map<String, String> details = new LinkedHashMap<>();

@@ -5,12 +5,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.copkit.CopKitException;
 import org.copkit.ObjectType;
 import org.copkit.Ref;
 import org.copkit.search.SearchDocument;
 import org.copkit.spi.Change;
 import org.copkit.spi.SearchIndex;
 import org.copkit.spi.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the search index current: applies the storage change feed from the index's checkpoint, in
@@ -18,6 +21,7 @@ import org.copkit.spi.Storage;
  * indexes the same document twice. Not API.
  */
 public final class Indexer {
+    private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
     private static final int BATCH = 500;
 
     /** Every kind of searchable aggregate; add a source here to make a new aggregate searchable. */
@@ -51,7 +55,14 @@ public final class Indexer {
             if (!refs.isEmpty()) {
                 storage.read(tx -> {
                     for (Ref ref : refs) {
-                        Optional<SearchDocument> doc = byType.get(ref.type()).load(tx, ref);
+                        Optional<SearchDocument> doc;
+                        try {
+                            doc = byType.get(ref.type()).load(tx, ref);
+                        } catch (CopKitException e) {
+                            // one object that cannot become a document must not stop the index for all others
+                            LOG.warn("{} cannot be indexed and is left out of search: {}", ref, e.getMessage(), e);
+                            doc = Optional.empty();
+                        }
                         doc.ifPresentOrElse(docs::add, () -> gone.add(ref));
                     }
                     return null;

@@ -22,6 +22,8 @@ import org.copkit.spi.Transaction;
  * {@code findableAsExpert} are visible platform-wide; the others only to their own organisation.
  */
 final class MemberDocuments implements DocumentSource {
+    private static final int MAX_TAG = 64;
+
     @Override
     public Set<ObjectType> types() {
         return Set.of(ObjectType.MEMBER);
@@ -43,7 +45,10 @@ final class MemberDocuments implements DocumentSource {
         for (Competence c : m.profile().competences()) {
             tx.competencies().find(c.competency()).ifPresent(comp -> {
                 appendLabels(body, comp);
-                tags.add(Checks.tag("tag", comp.label(m.profile().languages().get(0))));
+                String label = comp.label(m.profile().languages().get(0)).toLowerCase(java.util.Locale.ROOT);
+                if (label.length() <= MAX_TAG) {
+                    tags.add(label); // longer labels are still searchable through the body
+                }
             });
         }
         m.profile().ambitions().forEach(a -> tx.competencies().find(a).ifPresent(comp -> appendLabels(body, comp)));

@@ -74,4 +74,24 @@ class IndexedTypesTest {
         assertThat(forAnna.hits()).extracting(h -> h.ref().id()).containsExactly("bert");
         assertThat(forColleague.hits()).extracting(h -> h.ref().id()).containsExactlyInAnyOrder("bert", "cleo");
     }
+
+    @Test
+    void aMemberWithAVeryLongCompetencyLabel_isIndexed_andLaterChangesKeepBeingIndexed() {
+        MemberId anna = f.member("anna", Fixture.ACME);
+        String label = "installeren van verwarmings-, ventilatie- en airconditioningsapparatuur";
+        Competency hvac = f.kit.system().domains().addCompetency(f.domain,
+                CompetencyDraft.of(Map.of(Locale.forLanguageTag("nl"), label)));
+        var now = f.kit.system().members().get(anna);
+        f.as(anna).members().updateProfile(anna, now.version(), now.profile()
+                .withCompetences(List.of(new Competence(hvac.id(), Proficiency.EXPERT))));
+        CommunityId c = f.community(anna, "Installers");
+        ZonedDateTime start = ZonedDateTime.of(2026, 6, 1, 14, 0, 0, 0, ZoneId.of("Europe/Amsterdam"));
+        f.as(anna).sessions().schedule(SessionDraft.of(c, SessionKind.WORKSHOP, SessionFormat.IN_PERSON,
+                "Ventilation workshop", start, start.plusHours(2), "Hall", null));
+
+        assertThat(f.as(anna).search().query(SearchQuery.of("airconditioningsapparatuur")
+                .withTypes(ObjectType.MEMBER)).total()).isEqualTo(1);
+        assertThat(f.as(anna).search().query(SearchQuery.of("ventilation").withTypes(ObjectType.SESSION)).total())
+                .isEqualTo(1);
+    }
 }

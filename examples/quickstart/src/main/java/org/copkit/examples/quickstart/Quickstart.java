@@ -43,7 +43,7 @@ import org.copkit.session.SessionKind;
  * Builds a small inter-organisational community of practice on in-memory backends: shares knowledge
  * with partners and keeps some to one organisation, searches it, answers a newcomer's question and
  * fills a site visit with a waitlist.
- * Run with {@code mvn -q -pl examples/quickstart -am compile exec:java}.
+ * Run with {@code mvn -q -pl examples/quickstart -am test-compile exec:java}.
  */
 public final class Quickstart {
     private Quickstart() {}
