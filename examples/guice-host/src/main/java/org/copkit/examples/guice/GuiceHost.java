@@ -19,6 +19,7 @@ import org.copkit.domain.Domain;
 import org.copkit.guice.CopKitModule;
 import org.copkit.jdbc.JdbcStorage;
 import org.copkit.jdbc.JdbcStorageModule;
+import org.copkit.lucene.LuceneSearchModule;
 import org.copkit.knowledge.ItemContent;
 import org.copkit.knowledge.ItemDraft;
 import org.copkit.knowledge.ItemKind;
@@ -51,28 +52,31 @@ public final class GuiceHost {
      * The modules of the application.
      *
      * @param storage how to open the storage
+     * @param index the directory of the Lucene index
      * @param host the host's own module
-     * @return CopKitModule, JdbcStorageModule and the host module
+     * @return CopKitModule, JdbcStorageModule, LuceneSearchModule and the host module
      */
-    public static List<Module> modules(JdbcStorage.Builder storage, Module host) {
-        return List.of(new CopKitModule(), new JdbcStorageModule(storage), host);
+    public static List<Module> modules(JdbcStorage.Builder storage, Path index, Module host) {
+        return List.of(new CopKitModule(), new JdbcStorageModule(storage), new LuceneSearchModule(index), host);
     }
 
     /** @param args ignored */
     public static void main(String[] args) {
-        run(JdbcStorage.builder().h2(Path.of("data", "guice-host")), System.out);
+        run(JdbcStorage.builder().h2(Path.of("data", "guice-host")), Path.of("data", "guice-host", "index"),
+                System.out);
     }
 
     /**
      * Builds the injector, works with the kit a little and prints what happened.
      *
      * @param storage how to open the storage
+     * @param index the directory of the Lucene index
      * @param out where to print
      * @return the search result at the end
      */
-    public static SearchResult run(JdbcStorage.Builder storage, PrintStream out) {
+    public static SearchResult run(JdbcStorage.Builder storage, Path index, PrintStream out) {
         HostModule host = new HostModule();
-        Injector injector = Guice.createInjector(modules(storage, host));
+        Injector injector = Guice.createInjector(modules(storage, index, host));
         try (CopKit kit = injector.getInstance(CopKit.class)) {
             OrganizationId acme = OrganizationId.of("acme");
             MemberId ada = MemberId.of("ada");

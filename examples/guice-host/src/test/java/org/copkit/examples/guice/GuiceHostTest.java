@@ -15,13 +15,13 @@ class GuiceHostTest {
     @Test
     void theGuiceWiredKitStoresInH2AndFindsWhatWasPublished(@TempDir Path dir) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SearchResult first = GuiceHost.run(JdbcStorage.builder().h2(dir),
+        SearchResult first = GuiceHost.run(JdbcStorage.builder().h2(dir), dir.resolve("index"),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(first.total()).isEqualTo(1);
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("1 hit(s)").contains("JdbcStorage");
 
         // a second start on the same files finds the data again (and the index catches up from the feed)
-        SearchResult again = GuiceHost.run(JdbcStorage.builder().h2(dir), new PrintStream(new ByteArrayOutputStream(),
+        SearchResult again = GuiceHost.run(JdbcStorage.builder().h2(dir), dir.resolve("index"), new PrintStream(new ByteArrayOutputStream(),
                 true, StandardCharsets.UTF_8));
         assertThat(again.hits()).extracting(h -> h.title()).containsExactly("Write the runbook before the alert");
     }
