@@ -98,8 +98,9 @@ public class BulkImportBenchmark {
     @Benchmark
     public int copkit() {
         int n = 0;
+        org.copkit.knowledge.KnowledgeService knowledge = world.kit.as(World.ANNA).knowledge();
         for (List<ItemDraft> b : batches) {
-            n += world.kit.as(World.ANNA).knowledge().importItems(b, ImportOptions.published()).size();
+            n += knowledge.importItems(b, ImportOptions.published()).size();
         }
         return n;
     }
