@@ -99,5 +99,10 @@ public enum Action {
     /** Recompute a community's participation levels (request: the community). */
     RECOMPUTE_PARTICIPATION,
     /** Read a community's health report (request: the community). */
-    VIEW_HEALTH
+    VIEW_HEALTH,
+    /**
+     * Import an item directly as PUBLISHED, without review (request: community, practice, audience); asked
+     * in addition to {@link #CREATE_ITEM}.
+     */
+    PUBLISH_IMPORTED_ITEM
 }

@@ -61,6 +61,7 @@ final class DefaultAccessRules implements AccessRules {
             case LIST_PARTICIPATION -> activeMember(actor, r, "list its members by participation level");
             case RECOMPUTE_PARTICIPATION -> coordinator(actor, r, "recompute its participation levels");
             case VIEW_HEALTH -> activeMember(actor, r, "read its health report");
+            case PUBLISH_IMPORTED_ITEM -> stewardOrCoordinator(actor, r);
         };
     }
 

@@ -60,6 +60,19 @@ final class Call {
         return stored;
     }
 
+    /** Appends activities (sequence 0, by this call's actor) in this transaction, in one batch. */
+    List<Activity> recordAll(List<Activity> activities) {
+        if (!writable) {
+            throw new IllegalStateException("activities are recorded in write calls only");
+        }
+        List<Activity> stored = tx.activities().appendAll(activities);
+        recorded.addAll(stored);
+        return stored;
+    }
+
+    /** Whether followers hear of this call's activities ({@link Fanout}); bulk imports turn it off. */
+    boolean fanout = true;
+
     Activity record(Verb verb, Ref object, Optional<CommunityId> community, Visibility visibility) {
         return record(verb, object, Optional.empty(), community, visibility, Map.of());
     }

@@ -116,7 +116,9 @@ public final class Engine implements AutoCloseable {
         T result = storage.write(tx -> {
             Call call = new Call(this, tx, actor(tx, actorId), true);
             T r = work.apply(call);
-            Fanout.run(call);
+            if (call.fanout) {
+                Fanout.run(call);
+            }
             recorded.addAll(call.recorded());
             notifications.addAll(call.notifications());
             return r;

@@ -22,6 +22,7 @@ import org.copkit.community.Community;
 import org.copkit.community.Practice;
 import org.copkit.community.Role;
 import org.copkit.knowledge.Approval;
+import org.copkit.knowledge.ImportOptions;
 import org.copkit.knowledge.ItemContent;
 import org.copkit.knowledge.ItemDraft;
 import org.copkit.knowledge.ItemQuery;
@@ -29,6 +30,8 @@ import org.copkit.knowledge.ItemStatus;
 import org.copkit.knowledge.KnowledgeItem;
 import org.copkit.knowledge.KnowledgeItemId;
 import org.copkit.knowledge.KnowledgeService;
+import org.copkit.knowledge.Provenance;
+import org.copkit.knowledge.ReviewRules;
 import org.copkit.knowledge.Revision;
 import org.copkit.member.MemberId;
 
@@ -83,20 +86,108 @@ final class KnowledgeItems implements KnowledgeService {
      * being (also outcomes captured from sessions).
      */
     static KnowledgeItem create(Call call, ItemDraft draft) {
-        Community c = Load.community(call.tx, draft.community());
-        Optional<Practice> practice = Load.practiceIn(call.tx, c, draft.practice());
-        Audience audience = draft.audience().orElseGet(() -> defaultAudience(c, call));
-        requireOrganizations(call, "draft.audience", audience);
-        call.check(AccessRequest.of(Action.CREATE_ITEM).community(c).practice(practice).audience(audience));
-        Load.requireCompetencies(call.tx, "item.competencies", draft.content().competencies());
-        KnowledgeItem item = call.tx.items().insert(new KnowledgeItem(KnowledgeItemId.of(call.newId()), c.id(),
-                draft.practice(), draft.kind(), draft.content(), audience, ItemStatus.DRAFT, call.actor.member(), 1,
-                List.of(), Optional.empty(), Optional.empty(), Optional.empty(), draft.provenance(), call.now,
-                call.now, 1));
-        call.tx.revisions().insert(new Revision(item.id(), 1, item.content(), call.actor.member(), call.now,
-                "created"));
+        KnowledgeItem item = call.tx.items().insert(prepare(call, new Lookups(call), draft, Optional.empty()));
+        call.tx.revisions().insert(firstRevision(call, item, "created"));
         record(call, Verb.CREATED, item, Map.of("kind", item.kind().name()));
         return item;
+    }
+
+    /**
+     * Validates a draft, checks the actor may create it (and, with a review-by date, publish it on
+     * import), and builds the new item; stores nothing. Shared by {@link #create} and imports.
+     *
+     * @param publishedFrom empty: a DRAFT; present: PUBLISHED, reviewed by the date these rules give
+     */
+    private static KnowledgeItem prepare(Call call, Lookups lookups, ItemDraft draft, Optional<ReviewRules> publishedFrom) {
+        Community c = lookups.community(draft.community());
+        Optional<Practice> practice = lookups.practiceIn(c, draft.practice());
+        Audience audience = draft.audience().orElseGet(() -> defaultAudience(c, call));
+        for (org.copkit.member.OrganizationId o : audience.organizations()) {
+            lookups.requireOrganization("draft.audience", o);
+        }
+        call.check(AccessRequest.of(Action.CREATE_ITEM).community(c).practice(practice).audience(audience));
+        if (publishedFrom.isPresent()) {
+            call.check(AccessRequest.of(Action.PUBLISH_IMPORTED_ITEM).community(c).practice(practice)
+                    .audience(audience));
+        }
+        lookups.requireCompetencies("item.competencies", draft.content().competencies());
+        KnowledgeItem item = new KnowledgeItem(KnowledgeItemId.of(call.newId()), c.id(), draft.practice(), draft.kind(),
+                draft.content(), audience, ItemStatus.DRAFT, call.actor.member(), 1, List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), draft.provenance(), call.now, call.now, 1);
+        if (publishedFrom.isEmpty()) {
+            return item;
+        }
+        return new KnowledgeItem(item.id(), item.community(), item.practice(), item.kind(), item.content(),
+                item.audience(), ItemStatus.PUBLISHED, item.owner(), 1, List.of(),
+                Optional.of(publishedFrom.get().reviewBy(item, practice, call.now)), Optional.of(call.now),
+                Optional.empty(), item.provenance(), call.now, call.now, 1);
+    }
+
+    private static Revision firstRevision(Call call, KnowledgeItem item, String note) {
+        return new Revision(item.id(), 1, item.content(), call.actor.member(), call.now, note);
+    }
+
+    @Override
+    public List<KnowledgeItem> importItems(List<ItemDraft> drafts, ImportOptions options) {
+        Checks.present("drafts", drafts);
+        Checks.present("options", options);
+        if (drafts.isEmpty() || drafts.size() > ImportOptions.MAX_BATCH) {
+            throw new InvalidInputException("drafts must hold 1 to " + ImportOptions.MAX_BATCH + " drafts but held "
+                    + drafts.size());
+        }
+        for (int i = 0; i < drafts.size(); i++) {
+            if (drafts.get(i) == null) {
+                throw new InvalidInputException("drafts[" + i + "] is required but was null");
+            }
+        }
+        return engine.write(actor, call -> {
+            call.fanout = false;
+            Lookups lookups = new Lookups(call);
+            List<KnowledgeItem> items = new ArrayList<>(drafts.size());
+            for (int i = 0; i < drafts.size(); i++) {
+                try {
+                    ItemDraft d = drafts.get(i);
+                    Provenance p = d.provenance().source() == Provenance.Source.IMPORT ? d.provenance()
+                            : new Provenance(Provenance.Source.IMPORT, Optional.empty(), Optional.empty());
+                    items.add(prepare(call, lookups, d.withProvenance(p),
+                            options.publish() ? Optional.of(engine.reviewRules) : Optional.empty()));
+                } catch (org.copkit.CopKitException e) {
+                    throw atIndex(i, e);
+                }
+            }
+            List<KnowledgeItem> stored = call.tx.items().insertAll(items);
+            List<Revision> revisions = new ArrayList<>(stored.size());
+            List<org.copkit.activity.Activity> activities = new ArrayList<>(stored.size());
+            for (KnowledgeItem item : stored) {
+                revisions.add(firstRevision(call, item, "imported"));
+                activities.add(new org.copkit.activity.Activity(0, call.actor.member(), Verb.CREATED,
+                        Ref.of(ObjectType.KNOWLEDGE_ITEM, item.id()), Optional.empty(), Optional.of(item.community()),
+                        call.now, item.visibility(), Map.of("kind", item.kind().name(), "source", "import", "status",
+                                item.status().name())));
+            }
+            call.tx.revisions().insertAll(revisions);
+            call.recordAll(activities);
+            return stored;
+        });
+    }
+
+    /** The same failure, its message prefixed with the index of the draft that caused it. */
+    private static org.copkit.CopKitException atIndex(int index, org.copkit.CopKitException e) {
+        String message = "drafts[" + index + "]: " + e.getMessage();
+        org.copkit.CopKitException named;
+        if (e instanceof InvalidInputException) {
+            named = new InvalidInputException(message);
+        } else if (e instanceof org.copkit.AccessDeniedException) {
+            named = new org.copkit.AccessDeniedException(message);
+        } else if (e instanceof NotFoundException) {
+            named = new NotFoundException(message);
+        } else if (e instanceof ConflictException) {
+            named = new ConflictException(message);
+        } else {
+            return new org.copkit.CopKitException(e.code(), message, e);
+        }
+        named.initCause(e);
+        return named;
     }
 
     /** An audience may only name registered organisations. */

@@ -132,4 +132,28 @@ public interface KnowledgeService {
      * @throws org.copkit.NotFoundException when unknown or not visible to the actor
      */
     KnowledgeItem confirm(KnowledgeItemId id, long expectedVersion, String note);
+
+    /**
+     * Imports many items in ONE storage transaction: all of them are stored, or none. Each draft is
+     * validated and access-checked exactly as {@link #create} does it (the actor must be an active member
+     * of the draft's community, the audience must name registered organisations and include the actor's
+     * own at the organisation levels, the practice must belong to the community, competencies must exist).
+     * Every item gets provenance {@link Provenance.Source#IMPORT} (a draft's IMPORT provenance with its
+     * reference and note is kept; any other provenance is replaced by a plain IMPORT one), revision 1 with
+     * note "imported", and one {@link org.copkit.activity.Verb#CREATED} activity with details
+     * {@code kind}, {@code source=import} and {@code status}. Imports notify no followers (a bulk import
+     * would flood them); activity listeners and the search index hear every item after commit as usual.
+     *
+     * <p>Callers batch: for 100,000 items call this 100 times with 1,000 drafts each.
+     *
+     * @param drafts 1 to {@link ImportOptions#MAX_BATCH} drafts, none null
+     * @param options drafts or published, not null
+     * @return the stored items, in the order of the drafts
+     * @throws org.copkit.InvalidInputException when the list is empty, too long or holds null, or a draft is
+     *     invalid; the message starts with {@code drafts[i]: } naming the first bad draft, and nothing is stored
+     * @throws org.copkit.AccessDeniedException when the actor may not create (or, with
+     *     {@link ImportOptions#publish()}, publish) one of the items, named as above; nothing is stored
+     * @throws org.copkit.NotFoundException when a draft's community does not exist, named as above
+     */
+    java.util.List<KnowledgeItem> importItems(java.util.List<ItemDraft> drafts, ImportOptions options);
 }

@@ -118,6 +118,18 @@ public final class Repositories {
          */
         void insert(Revision revision);
 
+        /**
+         * Stores revisions as {@link #insert} does, in list order; backends override this to write in
+         * batches. On a failure some may already be written in this transaction, which the caller then
+         * rolls back.
+         *
+         * @param revisions revisions, each the next of its item; may be empty
+         * @throws org.copkit.ConflictException when an item already has a revision with one of the numbers
+         */
+        default void insertAll(List<Revision> revisions) {
+            revisions.forEach(this::insert);
+        }
+
         /** @return the revision, if stored */
         Optional<Revision> find(KnowledgeItemId item, int number);
 
@@ -132,6 +144,19 @@ public final class Repositories {
          * @return the stored activity with its assigned sequence (increasing in commit order)
          */
         Activity append(Activity activity);
+
+        /**
+         * Appends activities as {@link #append} does, in list order: their sequences increase in list order.
+         * Backends override this to write in batches.
+         *
+         * @param activities activities with sequence 0; may be empty
+         * @return the stored activities with their sequences, in list order
+         */
+        default List<Activity> appendAll(List<Activity> activities) {
+            List<Activity> stored = new java.util.ArrayList<>(activities.size());
+            activities.forEach(a -> stored.add(append(a)));
+            return stored;
+        }
 
         /**
          * @param filter which activities

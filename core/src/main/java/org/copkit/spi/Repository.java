@@ -36,4 +36,21 @@ public interface Repository<K, T> {
      * @throws org.copkit.NotFoundException when nothing is stored under the key
      */
     T update(T entity);
+
+    /**
+     * Stores new aggregates as {@link #insert} does, in list order, with one change-feed entry each (in
+     * list order). Backends override this to write in batches; the default inserts one by one. On a
+     * failure some may already be written in this transaction, which the caller then rolls back.
+     *
+     * @param entities new aggregates, each with version 1; may be empty
+     * @return the stored aggregates, in list order
+     * @throws org.copkit.ConflictException when one has the key of a stored aggregate or of another in the list
+     */
+    default java.util.List<T> insertAll(java.util.List<T> entities) {
+        java.util.List<T> stored = new java.util.ArrayList<>(entities.size());
+        for (T e : entities) {
+            stored.add(insert(e));
+        }
+        return stored;
+    }
 }

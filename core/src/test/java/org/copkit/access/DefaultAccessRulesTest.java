@@ -130,6 +130,7 @@ class DefaultAccessRulesTest {
         ALLOWED.put(Action.LIST_PARTICIPATION, activeMembers);
         ALLOWED.put(Action.RECOMPUTE_PARTICIPATION, Set.of("system", "coordinator"));
         ALLOWED.put(Action.VIEW_HEALTH, activeMembers);
+        ALLOWED.put(Action.PUBLISH_IMPORTED_ITEM, Set.of("system", "coordinator", "steward"));
     }
 
     /** An endorsee of another organisation than every actor, active in WATER. */
@@ -138,7 +139,8 @@ class DefaultAccessRulesTest {
     /** Actions that concern one community; their denials must name it. */
     private static final Set<Action> COMMUNITY_ACTIONS = union(EnumSet.range(Action.EDIT_COMMUNITY,
             Action.SUPERSEDE_ITEM), EnumSet.of(Action.RECORD_VALUE_STORY, Action.EDIT_VALUE_STORY,
-            Action.LIST_PARTICIPATION, Action.RECOMPUTE_PARTICIPATION, Action.VIEW_HEALTH));
+            Action.LIST_PARTICIPATION, Action.RECOMPUTE_PARTICIPATION, Action.VIEW_HEALTH,
+            Action.PUBLISH_IMPORTED_ITEM));
 
     private static Set<Action> union(Set<Action> a, Set<Action> b) {
         EnumSet<Action> all = EnumSet.copyOf(a);
@@ -182,6 +184,8 @@ class DefaultAccessRulesTest {
             case EDIT_VALUE_STORY -> base.community(WATER).subject(RuleFixtures.member("owner", ORG_A))
                     .audience(Audience.community());
             case LIST_PARTICIPATION, RECOMPUTE_PARTICIPATION, VIEW_HEALTH -> base.community(WATER);
+            case PUBLISH_IMPORTED_ITEM -> base.community(WATER).practice(Optional.of(DIKES))
+                    .audience(Audience.community());
         };
     }
 

@@ -2333,4 +2333,89 @@ public abstract class StorageContract {
         assertThat(read((Transaction tx) -> tx.digestMarks().find(MemberId.of(CAT)))).isEmpty();
         assertThat(storage().changes().after(head, 100)).isEmpty();
     }
+
+    // =====================================================================================================
+    // Batches: Repository.insertAll, Revisions.insertAll, Activities.appendAll (bulk import)
+    // =====================================================================================================
+
+    @Test
+    @DisplayName("insertAll stores every item in list order with one change-feed entry each, in list order")
+    public void insertAllRoundTripAndChangeFeed() {
+        givenWorld();
+        long head = storage().changes().head();
+        List<KnowledgeItem> items = IntStream.range(0, 250).mapToObj(n -> Fixtures.item(String.format(
+                Locale.ROOT, "bulk-%04d", n), COM_1, ANN)).toList();
+        List<KnowledgeItem> stored = this.<List<KnowledgeItem>>write(tx -> tx.items().insertAll(items));
+        assertThat(stored).containsExactlyElementsOf(items);
+        assertThat(readAllPages(p -> read((Transaction tx) -> tx.items().listByCommunity(CommunityId.of(COM_1),
+                Optional.empty(), Set.of(), p)), 100)).containsExactlyElementsOf(items);
+        assertThat(storage().changes().after(head, 1_000)).extracting(Change::ref, Change::version)
+                .containsExactlyElementsOf(items.stream().map(i -> tuple(itemRef(i.id().value()), 1L)).toList());
+        assertThat(this.<List<KnowledgeItem>>write(tx -> tx.items().insertAll(List.of()))).isEmpty();
+        assertThat(storage().changes().after(head, 1_000)).hasSize(250);
+    }
+
+    @Test
+    @DisplayName("insertAll with a stored or repeated key is a conflict and nothing of its transaction remains")
+    public void insertAllConflictsRollBack() {
+        givenWorld();
+        given(tx -> tx.items().insert(Fixtures.item("item-old", COM_1, ANN)));
+        long head = storage().changes().head();
+        assertThatThrownBy(() -> given(tx -> tx.items().insertAll(List.of(Fixtures.item("item-new", COM_1, ANN),
+                Fixtures.item("item-old", COM_1, BOB))))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> given(tx -> tx.items().insertAll(List.of(Fixtures.item("item-x", COM_1, ANN),
+                Fixtures.item("item-x", COM_1, BOB))))).isInstanceOf(ConflictException.class);
+        assertThat(read((Transaction tx) -> tx.items().find(KnowledgeItemId.of("item-new")))).isEmpty();
+        assertThat(read((Transaction tx) -> tx.items().find(KnowledgeItemId.of("item-x")))).isEmpty();
+        assertThat(read((Transaction tx) -> tx.items().find(KnowledgeItemId.of("item-old")))).map(KnowledgeItem::owner)
+                .contains(MemberId.of(ANN));
+        assertThat(storage().changes().after(head, 100)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Revisions.insertAll stores every revision; a repeated number is a conflict that rolls back")
+    public void revisionsInsertAll() {
+        givenWorld();
+        given(tx -> tx.items().insertAll(List.of(Fixtures.item("item-1", COM_1, ANN), Fixtures.item("item-2", COM_1,
+                ANN))));
+        given(tx -> tx.revisions().insertAll(List.of(revision("item-1", 1, ANN), revision("item-2", 1, BOB),
+                revision("item-1", 2, BOB))));
+        given(tx -> tx.revisions().insertAll(List.of()));
+        assertThat(read((Transaction tx) -> tx.revisions().list(KnowledgeItemId.of("item-1"), PageRequest.first(10)))
+                .items()).containsExactly(revision("item-1", 1, ANN), revision("item-1", 2, BOB));
+        assertThat(read((Transaction tx) -> tx.revisions().find(KnowledgeItemId.of("item-2"), 1)))
+                .contains(revision("item-2", 1, BOB));
+        assertThatThrownBy(() -> given(tx -> tx.revisions().insertAll(List.of(revision("item-2", 2, ANN),
+                revision("item-1", 2, ANN))))).isInstanceOf(ConflictException.class);
+        assertThat(read((Transaction tx) -> tx.revisions().find(KnowledgeItemId.of("item-2"), 2))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Activities.appendAll assigns increasing sequences in list order after those already stored")
+    public void activitiesAppendAll() {
+        givenWorld();
+        Activity first = write(tx -> tx.activities().append(activity(ANN, Verb.CREATED, itemRef("a-0"),
+                Optional.of(CommunityId.of(COM_1)))));
+        List<Activity> batch = IntStream.range(1, 121).mapToObj(n -> activity(n % 2 == 0 ? ANN : MemberId.SYSTEM.value(),
+                Verb.CREATED, itemRef("a-" + n), Optional.of(CommunityId.of(COM_1)))).toList();
+        List<Activity> stored = this.<List<Activity>>write(tx -> tx.activities().appendAll(batch));
+        assertThat(stored).hasSize(120);
+        long previous = first.sequence();
+        for (int n = 0; n < stored.size(); n++) {
+            assertThat(stored.get(n).sequence()).isGreaterThan(previous);
+            previous = stored.get(n).sequence();
+            assertThat(stored.get(n).withSequence(0)).isEqualTo(batch.get(n));
+        }
+        List<Activity> listed = readAllPages(p -> read((Transaction tx) -> tx.activities().list(
+                new ActivityFilter(Optional.of(CommunityId.of(COM_1)), Optional.empty(), Optional.empty()), p)), 50);
+        List<Activity> newestFirst = new ArrayList<>(stored);
+        Collections.reverse(newestFirst);
+        newestFirst.add(first);
+        assertThat(listed).containsExactlyElementsOf(newestFirst);
+        assertThat(this.<List<Activity>>write(tx -> tx.activities().appendAll(List.of()))).isEmpty();
+    }
+
+    private <T> T write(Function<Transaction, T> work) {
+        return storage().write(work);
+    }
 }

@@ -93,4 +93,45 @@ final class ActivitiesRepo implements Repositories.Activities {
                 + limit, MAPPER, community.value(), member.value(), before, community.value(), ObjectType.MEMBER,
                 member.value(), before), a -> Long.toString(a.sequence()), page);
     }
+
+    /**
+     * Appends in JDBC batches. On PostgreSQL the sequences are drawn first in one query and inserted
+     * explicitly (returning generated keys from a batch costs a round trip's worth per row there); on H2
+     * the database returns the generated keys of the batch.
+     */
+    @Override
+    public List<Activity> appendAll(List<Activity> activities) {
+        tx.checkWritable();
+        if (activities.isEmpty()) {
+            return List.of();
+        }
+        boolean drawn = db.schema.dialect() == Dialect.POSTGRESQL;
+        long[] seqs = drawn ? db.query("SELECT nextval(pg_get_serial_sequence(?, 'seq')) AS seq"
+                + " FROM generate_series(1, ?)", r -> r.longValue("seq"), table, activities.size()).stream()
+                .mapToLong(Long::longValue).sorted().toArray() : null;
+        List<Object[]> rows = new ArrayList<>(activities.size());
+        for (int i = 0; i < activities.size(); i++) {
+            Activity a = activities.get(i);
+            Object[] row = {a.actor().value(), a.verb(), a.object().type(), a.object().id(),
+                Db.text(a.target().map(Ref::type)), Db.text(a.target().map(Ref::id)), Db.text(a.community()), a.at(),
+                Json.visibility(a.visibility()), Json.stringMap(a.details()), 0L};
+            if (drawn) {
+                row[10] = seqs[i];
+            }
+            rows.add(drawn ? row : java.util.Arrays.copyOf(row, 10));
+        }
+        String columns = " (actor_id, verb, object_type, object_id, target_type, target_id, community_id, occurred_at,"
+                + " visibility, details";
+        if (drawn) {
+            db.batch("INSERT INTO " + table + columns + ", seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        } else {
+            seqs = db.batchReturningKeys("INSERT INTO " + table + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "seq", rows);
+        }
+        List<Activity> stored = new ArrayList<>(activities.size());
+        for (int i = 0; i < seqs.length; i++) {
+            stored.add(activities.get(i).withSequence(seqs[i]));
+        }
+        return stored;
+    }
 }

@@ -167,4 +167,62 @@ final class Db {
         String oneLine = sql.replaceAll("\\s+", " ");
         return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 117) + "...";
     }
+
+    /**
+     * Runs one statement for every row of arguments as JDBC batches ({@code addBatch}/{@code executeBatch}
+     * through Jdbi's {@link org.jdbi.v3.core.statement.PreparedBatch}): one round trip per
+     * {@value #BATCH_ROWS} rows instead of one per row.
+     *
+     * @return the number of rows affected, per row of arguments
+     */
+    int[] batch(String sql, List<Object[]> rows) {
+        int[] counts = new int[rows.size()];
+        try {
+            for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
+                List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS));
+                org.jdbi.v3.core.statement.PreparedBatch batch = handle.prepareBatch(sql);
+                for (Object[] args : part) {
+                    bind(batch, args).add();
+                }
+                int[] done = batch.execute();
+                System.arraycopy(done, 0, counts, from, done.length);
+            }
+            return counts;
+        } catch (JdbiException e) {
+            throw translate(e, sql);
+        }
+    }
+
+    /**
+     * Like {@link #batch}, for inserts whose key the database generates.
+     *
+     * @return the generated keys, in the order of the rows
+     */
+    long[] batchReturningKeys(String sql, String keyColumn, List<Object[]> rows) {
+        long[] keys = new long[rows.size()];
+        try {
+            for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
+                List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS));
+                org.jdbi.v3.core.statement.PreparedBatch batch = handle.prepareBatch(sql);
+                for (Object[] args : part) {
+                    bind(batch, args).add();
+                }
+                List<Long> generated = batch.executePreparedBatch(schema.dialect().keyColumn(keyColumn))
+                        .map((rs, ctx) -> rs.getLong(1)).list();
+                if (generated.size() != part.size()) {
+                    throw new IllegalStateException("the database returned " + generated.size() + " keys for "
+                            + part.size() + " rows of " + abbreviate(sql));
+                }
+                for (int i = 0; i < generated.size(); i++) {
+                    keys[from + i] = generated.get(i);
+                }
+            }
+            return keys;
+        } catch (JdbiException e) {
+            throw translate(e, sql);
+        }
+    }
+
+    /** Rows per JDBC batch in {@link #batch} and {@link #batchReturningKeys}. */
+    static final int BATCH_ROWS = 1_000;
 }

@@ -52,4 +52,25 @@ final class RevisionsRepo implements Repositories.Revisions {
                 + " ORDER BY revision_no LIMIT " + (page.limit() + 1), MAPPER, item.value(), after),
                 r -> Integer.toString(r.number()), page);
     }
+
+    /** Inserts in JDBC batches (see {@link Db#batch}). */
+    @Override
+    public void insertAll(java.util.List<Revision> revisions) {
+        tx.checkWritable();
+        if (revisions.isEmpty()) {
+            return;
+        }
+        java.util.List<Object[]> rows = new java.util.ArrayList<>(revisions.size());
+        for (Revision r : revisions) {
+            rows.add(new Object[] {r.item().value(), r.number(), r.content().title(), r.content().body(),
+                Json.content(r.content()), r.author().value(), r.at(), r.note()});
+        }
+        try {
+            db.batch("INSERT INTO " + table + " (item_id, revision_no, title, body, content, author_id, created_at, note)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        } catch (ConflictException e) {
+            throw new ConflictException("one of " + revisions.size() + " new revisions already exists: "
+                    + e.getMessage());
+        }
+    }
 }

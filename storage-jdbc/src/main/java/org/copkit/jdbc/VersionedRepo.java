@@ -161,4 +161,46 @@ abstract class VersionedRepo<K, T> implements Repository<K, T> {
     static List<Object> list(Object... values) {
         return new ArrayList<>(Arrays.asList(values));
     }
+
+    /**
+     * Inserts in JDBC batches: one statement, one round trip per {@link Db#BATCH_ROWS} rows; the
+     * change-feed entries are buffered in list order as {@link #insert} buffers them.
+     */
+    @Override
+    public List<T> insertAll(List<T> entities) {
+        tx.checkWritable();
+        if (entities.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = null;
+        List<Object[]> rows = new ArrayList<>(entities.size());
+        for (T entity : entities) {
+            long version = version(entity);
+            if (version != 1) {
+                throw new IllegalArgumentException("a new " + type + " must have version 1 but had " + version);
+            }
+            LinkedHashMap<String, Object> columns = columns(entity);
+            if (names == null) {
+                names = new ArrayList<>(keyColumns);
+                names.addAll(columns.keySet());
+                names.add("version");
+            }
+            List<Object> values = new ArrayList<>(keyValues(key(entity)));
+            values.addAll(columns.values());
+            values.add(version);
+            rows.add(values.toArray());
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
+        try {
+            db.batch("INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES (" + marks + ")", rows);
+        } catch (ConflictException e) {
+            throw new ConflictException("one of " + entities.size() + " new " + type + "s already exists: "
+                    + e.getMessage());
+        }
+        for (T entity : entities) {
+            written(entity, true);
+            tx.changed(new Ref(type, refId(key(entity))), 1);
+        }
+        return List.copyOf(entities);
+    }
 }
