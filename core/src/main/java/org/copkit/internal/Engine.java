@@ -15,7 +15,6 @@ import org.copkit.activity.ActivityListener;
 import org.copkit.community.CommunityId;
 import org.copkit.community.Membership;
 import org.copkit.community.MembershipRules;
-import org.copkit.community.Practice;
 import org.copkit.community.PracticeId;
 import org.copkit.digest.Digest;
 import org.copkit.expertise.ExpertRules;
@@ -27,6 +26,7 @@ import org.copkit.notification.Notifier;
 import org.copkit.participation.ParticipationRules;
 import org.copkit.session.RsvpRules;
 import org.copkit.spi.IdGenerator;
+import org.copkit.spi.MemberRoles;
 import org.copkit.spi.SearchIndex;
 import org.copkit.spi.Storage;
 import org.copkit.spi.Transaction;
@@ -160,14 +160,16 @@ public final class Engine implements AutoCloseable {
         }
         Member m = tx.members().find(id)
                 .orElseThrow(() -> new AccessDeniedException("member " + id + " is not registered"));
-        List<Membership> memberships = tx.memberships().listByMember(id);
+        MemberRoles roles = tx.rolesOf(id);
+        List<Membership> memberships = roles.memberships();
         Set<CommunityId> active = memberships.stream()
                 .filter(Membership::active).map(Membership::community)
                 .collect(Collectors.toSet());
         // stewardship counts only while the steward takes part in the practice's community: a steward
         // who left must not keep reading the practice's drafts or have approvals counted as a steward's
-        Set<PracticeId> stewardOf = tx.practices().listStewardedBy(id).stream()
-                .filter(p -> active.contains(p.community())).map(Practice::id).collect(Collectors.toSet());
+        Set<PracticeId> stewardOf = roles.stewardships().entrySet().stream()
+                .filter(e -> active.contains(e.getValue())).map(java.util.Map.Entry::getKey)
+                .collect(Collectors.toSet());
         return Actor.of(id, m.organization(), memberships, stewardOf);
     }
 

@@ -1,11 +1,15 @@
 package org.copkit.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.copkit.ObjectType;
 import org.copkit.Ref;
 import org.copkit.access.Actor;
@@ -14,6 +18,7 @@ import org.copkit.community.CommunityId;
 import org.copkit.knowledge.KnowledgeItemId;
 import org.copkit.member.MemberId;
 import org.copkit.spi.Transaction;
+import org.copkit.subscription.Subscription;
 import org.copkit.subscription.NotificationFrequency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,15 +52,48 @@ final class Fanout {
 
     private Fanout() {}
 
-    /** Queues the notifications of every activity the call recorded. A failure is logged, never thrown. */
+    /**
+     * Queues the notifications of every activity the call recorded. The followers of all the targets of
+     * all the activities are read in one query. A failure is logged, never thrown.
+     */
     static void run(Call call) {
         if (call.recorded().isEmpty()) {
             return;
         }
-        Map<MemberId, Optional<Actor>> recipients = new HashMap<>();
+        Transaction tx = call.tx;
+        List<Activity> activities = new ArrayList<>();
+        List<List<Target>> targetsPerActivity = new ArrayList<>();
+        Set<Ref> all = new LinkedHashSet<>();
         for (Activity a : call.recorded()) {
             try {
-                fanOut(call, a, recipients);
+                List<Target> targets = targets(tx, a);
+                activities.add(a);
+                targetsPerActivity.add(targets);
+                targets.forEach(t -> all.add(t.ref()));
+            } catch (RuntimeException e) {
+                LOG.warn("notifications for activity {} {} could not be worked out; the change stands", a.verb(),
+                        a.object(), e);
+            }
+        }
+        Map<Ref, List<MemberId>> followers = new HashMap<>();
+        try {
+            for (Subscription s : tx.subscriptions().listByTargets(all)) {
+                followers.computeIfAbsent(s.target(), t -> new ArrayList<>()).add(s.member());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("notifications for {} activities could not be worked out; the changes stand", activities.size(),
+                    e);
+            return;
+        }
+        if (followers.isEmpty()) {
+            return;
+        }
+        Map<MemberId, Optional<Actor>> recipients = new HashMap<>();
+        Map<Ref, String> reasons = new HashMap<>();
+        for (int i = 0; i < activities.size(); i++) {
+            Activity a = activities.get(i);
+            try {
+                fanOut(call, a, targetsPerActivity.get(i), followers, reasons, recipients);
             } catch (RuntimeException e) {
                 LOG.warn("notifications for activity {} {} could not be worked out; the change stands", a.verb(),
                         a.object(), e);
@@ -63,29 +101,49 @@ final class Fanout {
         }
     }
 
-    private static void fanOut(Call call, Activity a, Map<MemberId, Optional<Actor>> recipients) {
-        Transaction tx = call.tx;
-        Map<MemberId, String> reasons = new LinkedHashMap<>();
-        followers(tx, a.object(), "you follow this " + a.object().type().name().toLowerCase(java.util.Locale.ROOT)
-                .replace('_', ' '), reasons);
+    /** A followed target of an activity and how to word the reason (worked out only when it has followers). */
+    private record Target(Ref ref, Function<Transaction, String> reason) {}
+
+    /** The targets whose followers hear of the activity, in order of precedence. */
+    private static List<Target> targets(Transaction tx, Activity a) {
+        List<Target> targets = new ArrayList<>();
+        targets.add(new Target(a.object(), x -> "you follow this " + a.object().type().name()
+                .toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
         // an answer, reply or comment reaches the followers of its conversation (the activity's target)
-        a.target().ifPresent(t -> followers(tx, t, "you follow this " + t.type().name()
-                .toLowerCase(java.util.Locale.ROOT).replace('_', ' '), reasons));
+        a.target().ifPresent(t -> targets.add(new Target(t, x -> "you follow this " + t.type().name()
+                .toLowerCase(java.util.Locale.ROOT).replace('_', ' '))));
         TagLookup lookup = TAGS.get(a.object().type());
         if (lookup != null) {
             for (String tag : new TreeSet<>(lookup.tags(tx, a.object()))) {
-                followers(tx, new Ref(ObjectType.TAG, tag), "you follow tag '" + tag + "'", reasons);
+                targets.add(new Target(new Ref(ObjectType.TAG, tag), x -> "you follow tag '" + tag + "'"));
             }
         }
-        a.visibility().practice().ifPresent(p -> followers(tx, Ref.of(ObjectType.PRACTICE, p), "you follow practice '"
-                + tx.practices().find(p).map(x -> x.name()).orElse(p.value()) + "'", reasons));
+        a.visibility().practice().ifPresent(p -> targets.add(new Target(Ref.of(ObjectType.PRACTICE, p),
+                x -> "you follow practice '" + x.practices().find(p).map(v -> v.name()).orElse(p.value()) + "'")));
         Optional<CommunityId> community = a.community().or(() -> a.visibility().community());
-        community.ifPresent(c -> followers(tx, Ref.of(ObjectType.COMMUNITY, c), "you follow community '"
-                + tx.communities().find(c).map(x -> x.name()).orElse(c.value()) + "'", reasons));
+        community.ifPresent(c -> targets.add(new Target(Ref.of(ObjectType.COMMUNITY, c),
+                x -> "you follow community '" + x.communities().find(c).map(v -> v.name()).orElse(c.value()) + "'")));
         if (!a.actor().equals(MemberId.SYSTEM)) {
-            followers(tx, Ref.of(ObjectType.MEMBER, a.actor()), "you follow member '"
-                    + tx.members().find(a.actor()).map(m -> m.profile().displayName()).orElse(a.actor().value()) + "'",
-                    reasons);
+            targets.add(new Target(Ref.of(ObjectType.MEMBER, a.actor()), x -> "you follow member '"
+                    + x.members().find(a.actor()).map(m -> m.profile().displayName()).orElse(a.actor().value())
+                    + "'"));
+        }
+        return targets;
+    }
+
+    private static void fanOut(Call call, Activity a, List<Target> targets, Map<Ref, List<MemberId>> followers,
+            Map<Ref, String> reasonTexts, Map<MemberId, Optional<Actor>> recipients) {
+        Transaction tx = call.tx;
+        Map<MemberId, String> reasons = new LinkedHashMap<>();
+        for (Target t : targets) {
+            List<MemberId> members = followers.getOrDefault(t.ref(), List.of());
+            if (!members.isEmpty()) {
+                String reason = reasonTexts.computeIfAbsent(t.ref(), r -> t.reason().apply(tx));
+                members.forEach(m -> reasons.putIfAbsent(m, reason));
+            }
+        }
+        if (reasons.isEmpty()) {
+            return;
         }
         Set<MemberId> told = new java.util.HashSet<>();
         call.notifications().stream().filter(n -> n.activity().sequence() == a.sequence())
@@ -108,11 +166,5 @@ final class Fanout {
             return Optional.empty();
         }
         return Optional.of(Engine.actor(tx, id));
-    }
-
-    /** Adds the active followers of a target that have no reason yet. */
-    private static void followers(Transaction tx, Ref target, String reason, Map<MemberId, String> reasons) {
-        StoreReads.stream(p -> tx.subscriptions().listByTarget(target, p))
-                .forEach(s -> reasons.putIfAbsent(s.member(), reason));
     }
 }

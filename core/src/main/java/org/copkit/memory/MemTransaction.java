@@ -597,6 +597,18 @@ final class MemTransaction implements Transaction {
                     .sorted(Comparator.comparing(org.copkit.subscription.Subscription::member)),
                     s -> s.member().value(), page);
         }
+
+        @Override
+        public List<org.copkit.subscription.Subscription> listByTargets(java.util.Collection<Ref> targets) {
+            java.util.Map<Ref, Integer> order = new java.util.HashMap<>();
+            for (Ref t : targets) {
+                order.putIfAbsent(t, order.size());
+            }
+            return view.values().filter(s -> s.active() && order.containsKey(s.target()))
+                    .sorted(Comparator.<org.copkit.subscription.Subscription>comparingInt(s -> order.get(s.target()))
+                            .thenComparing(org.copkit.subscription.Subscription::member))
+                    .toList();
+        }
     }
 
     private final class PreferencesRepo extends Delegating<MemberId, org.copkit.subscription.NotificationPreference>

@@ -248,6 +248,32 @@ public final class Repositories {
 
         /** @return the active subscriptions to one target, ordered by member id; the cursor is a member id */
         Page<org.copkit.subscription.Subscription> listByTarget(org.copkit.Ref target, PageRequest page);
+
+        /**
+         * The active subscriptions to any of several targets, for notification fan-out in one round
+         * trip. The default pages through {@link #listByTarget} once per target; backends should answer
+         * with one query.
+         *
+         * @param targets the targets, not null (duplicates are ignored; empty gives an empty list)
+         * @return every active subscription to one of the targets (no limit: all of them), grouped by
+         *     target in the order the targets were given, each group ordered by member id
+         */
+        default List<org.copkit.subscription.Subscription> listByTargets(
+                java.util.Collection<org.copkit.Ref> targets) {
+            List<org.copkit.subscription.Subscription> all = new java.util.ArrayList<>();
+            for (org.copkit.Ref t : new java.util.LinkedHashSet<>(targets)) {
+                PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+                while (true) {
+                    Page<org.copkit.subscription.Subscription> p = listByTarget(t, page);
+                    all.addAll(p.items());
+                    if (p.next().isEmpty()) {
+                        break;
+                    }
+                    page = page.after(p.next().get());
+                }
+            }
+            return all;
+        }
     }
 
     /** Notification preferences, one per member who set one. */

@@ -78,4 +78,18 @@ public interface Transaction {
     Repositories.LearningPaths learningPaths();
     /** @return when each member's last digest was sent */
     Repositories.DigestMarks digestMarks();
+
+    /**
+     * The member's memberships and stewarded practices, for loading an actor. The default asks
+     * {@link #memberships()} and {@link #practices()}; backends may answer in one query.
+     *
+     * @param member the member, not null (an unknown member has no roles)
+     * @return the roles, never null
+     */
+    default MemberRoles rolesOf(org.copkit.member.MemberId member) {
+        java.util.Map<org.copkit.community.PracticeId, org.copkit.community.CommunityId> stewarded =
+                new java.util.HashMap<>();
+        practices().listStewardedBy(member).forEach(p -> stewarded.put(p.id(), p.community()));
+        return new MemberRoles(memberships().listByMember(member), stewarded);
+    }
 }

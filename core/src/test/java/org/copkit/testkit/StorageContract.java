@@ -2415,6 +2415,60 @@ public abstract class StorageContract {
         assertThat(this.<List<Activity>>write(tx -> tx.activities().appendAll(List.of()))).isEmpty();
     }
 
+    // =====================================================================================================
+    // Performance: subscriptions of several targets in one call (notification fan-out)
+
+    @Test
+    @DisplayName("Subscriptions.listByTargets returns the active subscriptions of all given targets, grouped in target order, each group by member")
+    public void subscriptionsListByTargets() {
+        givenWorld();
+        Ref community = new Ref(ObjectType.COMMUNITY, COM_1);
+        Ref member = new Ref(ObjectType.MEMBER, CAT);
+        given(tx -> {
+            tx.subscriptions().insert(Fixtures.subscription("sub-1", CAT, community));
+            tx.subscriptions().insert(Fixtures.subscription("sub-2", ANN, community));
+            tx.subscriptions().insert(Fixtures.subscription("sub-3", BOB, tagRef("warmtepomp")));
+            tx.subscriptions().insert(Fixtures.subscription("sub-4", ANN, tagRef("warmtepomp")));
+            tx.subscriptions().insert(Fixtures.subscription("sub-5", ANN, member));
+            tx.subscriptions().insert(Fixtures.subscription("sub-6", BOB, tagRef("zonnepaneel")));
+        });
+        given(tx -> tx.subscriptions().update(Fixtures.touched(tx.subscriptions()
+                .find(org.copkit.subscription.SubscriptionId.of("sub-5")).orElseThrow())));
+
+        assertThat(read((Transaction tx) -> tx.subscriptions().listByTargets(List.of(tagRef("warmtepomp"), member,
+                community, tagRef("onbekend"), tagRef("warmtepomp")))))
+                .extracting(s -> s.id().value()).containsExactly("sub-4", "sub-3", "sub-2", "sub-1");
+        assertThat(read((Transaction tx) -> tx.subscriptions().listByTargets(List.of()))).isEmpty();
+        List<Ref> many = IntStream.range(0, 450).mapToObj(n -> tagRef("tag-" + n))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        many.add(community);
+        assertThat(read((Transaction tx) -> tx.subscriptions().listByTargets(many)))
+                .extracting(s -> s.id().value()).containsExactly("sub-2", "sub-1");
+    }
+
+    @Test
+    @DisplayName("Transaction.rolesOf returns a member's memberships in every state by community id and the practices they steward with their communities")
+    public void rolesOfAMember() {
+        givenWorld();
+        given(tx -> {
+            tx.communities().insert(community("com-0", DOM, ANN));
+            tx.memberships().insert(membership(COM_2, BOB, MembershipState.LEFT));
+            tx.memberships().insert(membership(COM_1, BOB, MembershipState.PENDING));
+            tx.memberships().insert(membership("com-0", BOB, MembershipState.ACTIVE));
+            tx.practices().insert(practice("pra-3", COM_2, BOB));
+            tx.practices().insert(practice("pra-2", COM_1, ANN, BOB));
+        });
+        org.copkit.spi.MemberRoles bob = read((Transaction tx) -> tx.rolesOf(MemberId.of(BOB)));
+        assertThat(bob.memberships()).containsExactlyElementsOf(
+                read((Transaction tx) -> tx.memberships().listByMember(MemberId.of(BOB))));
+        assertThat(bob.memberships()).extracting(m -> m.community().value()).containsExactly("com-0", COM_1, COM_2);
+        assertThat(bob.stewardships()).isEqualTo(Map.of(org.copkit.community.PracticeId.of("pra-2"),
+                CommunityId.of(COM_1), org.copkit.community.PracticeId.of("pra-3"), CommunityId.of(COM_2)));
+        org.copkit.spi.MemberRoles cat = read((Transaction tx) -> tx.rolesOf(MemberId.of(CAT)));
+        assertThat(cat.memberships()).isEmpty();
+        assertThat(cat.stewardships()).isEmpty();
+    }
+
     private <T> T write(Function<Transaction, T> work) {
         return storage().write(work);
     }

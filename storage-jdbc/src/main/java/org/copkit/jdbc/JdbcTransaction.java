@@ -232,4 +232,10 @@ final class JdbcTransaction implements Transaction {
     public Repositories.DigestMarks digestMarks() {
         return digestMarks != null ? digestMarks : (digestMarks = new DigestMarksRepo(this));
     }
+
+    /** Memberships and stewarded practices in one statement ({@link MembershipsRepo#rolesOf}). */
+    @Override
+    public org.copkit.spi.MemberRoles rolesOf(org.copkit.member.MemberId member) {
+        return ((MembershipsRepo) memberships()).rolesOf(member);
+    }
 }

@@ -150,6 +150,10 @@ final class Json {
     // item content (all but title and body, which are columns)
 
     static String content(ItemContent c) {
+        return LAST_CONTENT.get().json(c, Json::writeContent);
+    }
+
+    private static String writeContent(ItemContent c) {
         return write(new ContentDto(c.tags().stream().sorted().toList(), ids(c.competencies()),
                 c.language().toLanguageTag()));
     }
@@ -201,6 +205,10 @@ final class Json {
     }
 
     static String visibility(Visibility v) {
+        return LAST_VISIBILITY.get().json(v, Json::writeVisibility);
+    }
+
+    private static String writeVisibility(Visibility v) {
         return write(new VisibilityDto(v.community().map(CommunityId::value), v.practice().map(PracticeId::value),
                 audienceDto(v.audience()), v.unpublished(), ids(v.editors())));
     }
@@ -266,6 +274,27 @@ final class Json {
     private static <I> Set<I> set(List<String> values, Function<String, I> of) {
         return values == null ? Set.of() : values.stream().map(of).collect(Collectors.toUnmodifiableSet());
     }
+
+    /**
+     * The JSON of the value this thread serialised last, kept by identity: an item and its revision (or
+     * the activities of one call) share one immutable instance, which is then serialised once. The
+     * values are immutable records, so a hit is always the JSON the value would give again.
+     */
+    private static final class Last<T> {
+        private T value;
+        private String json;
+
+        String json(T v, Function<T, String> writer) {
+            if (v != value) {
+                json = writer.apply(v);
+                value = v;
+            }
+            return json;
+        }
+    }
+
+    private static final ThreadLocal<Last<ItemContent>> LAST_CONTENT = ThreadLocal.withInitial(Last::new);
+    private static final ThreadLocal<Last<Visibility>> LAST_VISIBILITY = ThreadLocal.withInitial(Last::new);
 
     private static String write(Object value) {
         try {

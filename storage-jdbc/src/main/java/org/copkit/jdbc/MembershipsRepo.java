@@ -75,4 +75,30 @@ final class MembershipsRepo extends VersionedRepo<MembershipKey, Membership> imp
         return db.query("SELECT * FROM " + table + " WHERE member_id = ? ORDER BY community_id", mapper(),
                 member.value());
     }
+
+    /**
+     * The member's memberships (ordered by community) and stewarded practices in one statement: the
+     * rows of both tables under one column list, told apart by {@code practice_id} (null for a membership).
+     */
+    org.copkit.spi.MemberRoles rolesOf(MemberId member) {
+        String cols = "community_id, member_id, member_role, state, since, joined_at, invited_by, version";
+        List<Membership> memberships = new java.util.ArrayList<>();
+        java.util.Map<org.copkit.community.PracticeId, CommunityId> stewarded = new java.util.HashMap<>();
+        Db.Mapper<Membership> membership = mapper();
+        db.query("SELECT " + cols + ", NULL AS practice_id FROM " + table + " WHERE member_id = ?"
+                + " UNION ALL SELECT p.community_id, s.member_id, NULL, NULL, NULL, NULL, NULL, NULL, p.id FROM "
+                + db.schema.t("practice_stewards") + " s JOIN " + db.schema.t("practices")
+                + " p ON p.id = s.practice_id WHERE s.member_id = ?", r -> {
+                    java.util.Optional<String> practice = r.optText("practice_id");
+                    if (practice.isPresent()) {
+                        stewarded.put(org.copkit.community.PracticeId.of(practice.get()),
+                                CommunityId.of(r.text("community_id")));
+                    } else {
+                        memberships.add(membership.map(r));
+                    }
+                    return Boolean.TRUE;
+                }, member.value(), member.value());
+        memberships.sort(java.util.Comparator.comparing(m -> m.community().value()));
+        return new org.copkit.spi.MemberRoles(memberships, stewarded);
+    }
 }

@@ -1,8 +1,20 @@
 package org.copkit.jdbc;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
+import java.util.zip.CRC32;
 import javax.sql.DataSource;
 import org.copkit.CopKitException;
 import org.copkit.ErrorCode;
@@ -34,6 +46,9 @@ final class Migrations {
     }
 
     static void migrate(DataSource dataSource, Schema schema) {
+        if (upToDate(dataSource, schema)) {
+            return;
+        }
         try {
             configure(dataSource, schema).load().migrate();
         } catch (FlywayException e) {
@@ -44,6 +59,9 @@ final class Migrations {
 
     /** Fails with {@link ErrorCode#CONFIGURATION} unless the schema is at the latest version, unchanged. */
     static void validate(DataSource dataSource, Schema schema) {
+        if (upToDate(dataSource, schema)) {
+            return;
+        }
         try {
             Flyway flyway = configure(dataSource, schema).createSchemas(false).load();
             MigrationInfoService info = flyway.info();
@@ -66,5 +84,77 @@ final class Migrations {
             throw new CopKitException(ErrorCode.CONFIGURATION, "cannot validate schema '" + schema.name() + "': "
                     + e.getMessage(), e);
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // fast path: a schema already at the newest version, unchanged, needs no Flyway at all
+
+    /**
+     * The versioned migrations of {@link #LOCATION}, oldest first. {@code MigrationsFastPathTest} fails
+     * when this list and the directory differ; a stale list only costs speed (Flyway then runs).
+     */
+    static final List<String> FILES = List.of("V1__core_aggregates.sql", "V2__community_life.sql",
+            "V3__onboarding_and_digests.sql");
+
+    /**
+     * True when the history table records exactly the migrations of {@link #FILES} (same versions, all
+     * successful, same checksums as Flyway computes them) and nothing else but Flyway's markers of the
+     * schema and table it created: then both modes have nothing to do and Flyway's classpath scan and validation are skipped.
+     * One query; any doubt (no table, another row, a failed or changed migration, an unreadable
+     * resource, any SQL error) answers false and lets Flyway decide, with its usual errors.
+     */
+    static boolean upToDate(DataSource dataSource, Schema schema) {
+        List<String> expected = new ArrayList<>();
+        for (String file : FILES) {
+            Integer checksum = checksum(file);
+            if (checksum == null) {
+                return false;
+            }
+            expected.add(file.substring(1, file.indexOf("__")) + ":" + checksum);
+        }
+        List<String> applied = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT \"version\", \"checksum\", \"success\", \"type\" FROM "
+                        + schema.t('"' + HISTORY_TABLE + '"') + " ORDER BY \"installed_rank\"")) {
+            while (rs.next()) {
+                String version = rs.getString(1);
+                int checksum = rs.getInt(2);
+                boolean noChecksum = rs.wasNull();
+                boolean success = rs.getBoolean(3);
+                String type = rs.getString(4);
+                if (version == null && ("SCHEMA".equals(type) || "TABLE".equals(type)) && success) {
+                    continue;
+                }
+                if (version == null || noChecksum || !success || !"SQL".equals(type)) {
+                    return false;
+                }
+                applied.add(version + ":" + checksum);
+            }
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+        return applied.equals(expected);
+    }
+
+    /** Flyway's checksum of a SQL migration: CRC32 of its UTF-8 lines without line breaks and BOM; null when unreadable. */
+    static Integer checksum(String file) {
+        InputStream in = Migrations.class.getClassLoader().getResourceAsStream("db/copkit/" + file);
+        if (in == null) {
+            return null;
+        }
+        CRC32 crc = new CRC32();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            boolean first = true;
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (first && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+                    line = line.substring(1);
+                }
+                first = false;
+                crc.update(line.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return (int) crc.getValue();
     }
 }

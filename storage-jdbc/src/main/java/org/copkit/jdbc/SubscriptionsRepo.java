@@ -1,6 +1,12 @@
 package org.copkit.jdbc;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.copkit.ConflictException;
@@ -87,4 +93,32 @@ final class SubscriptionsRepo extends VersionedRepo<SubscriptionId, Subscription
         return page("target_type = ? AND target_id = ? AND active = ?", list(target.type().name(), target.id(), true),
                 "member_id", s -> s.member().value(), page);
     }
+
+    /** One statement per {@value #TARGETS_PER_QUERY} distinct targets (one in practice), on index subscriptions_by_target. */
+    @Override
+    public List<Subscription> listByTargets(Collection<Ref> targets) {
+        List<Ref> distinct = List.copyOf(new LinkedHashSet<>(targets));
+        List<Subscription> all = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += TARGETS_PER_QUERY) {
+            List<Ref> chunk = distinct.subList(from, Math.min(distinct.size(), from + TARGETS_PER_QUERY));
+            StringBuilder sql = new StringBuilder("SELECT * FROM ").append(table).append(" WHERE active = ? AND (");
+            List<Object> args = new ArrayList<>();
+            args.add(true);
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : " OR ").append("(target_type = ? AND target_id = ?)");
+                args.add(chunk.get(i).type().name());
+                args.add(chunk.get(i).id());
+            }
+            sql.append(')');
+            Map<Ref, Integer> order = new HashMap<>();
+            chunk.forEach(t -> order.put(t, order.size()));
+            db.query(sql.toString(), mapper(), args.toArray()).stream()
+                    .sorted(Comparator.<Subscription>comparingInt(s -> order.get(s.target()))
+                            .thenComparing(Subscription::member))
+                    .forEach(all::add);
+        }
+        return all;
+    }
+
+    private static final int TARGETS_PER_QUERY = 200;
 }
