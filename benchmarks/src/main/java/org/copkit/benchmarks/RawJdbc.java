@@ -191,14 +191,15 @@ final class RawJdbc {
     /** Advances the change head (taking its row lock) and writes one change-feed entry per item, as CoPKit does. */
     private void appendChanges(Connection c, String[] itemIds, OffsetDateTime now) throws SQLException {
         long last;
-        try (PreparedStatement up = c.prepareStatement("UPDATE " + head + " SET last_seq = last_seq + ? WHERE id = 1")) {
+        // one statement that advances the head and returns it, as CoPKit does since it stopped re-reading it
+        String advance = "UPDATE " + head + " SET last_seq = last_seq + ? WHERE id = 1";
+        try (PreparedStatement up = c.prepareStatement(h2 ? "SELECT last_seq FROM FINAL TABLE (" + advance + ")"
+                : advance + " RETURNING last_seq")) {
             up.setLong(1, itemIds.length);
-            up.executeUpdate();
-        }
-        try (Statement st = c.createStatement();
-                ResultSet r = st.executeQuery("SELECT last_seq FROM " + head + " WHERE id = 1")) {
-            r.next();
-            last = r.getLong(1);
+            try (ResultSet r = up.executeQuery()) {
+                r.next();
+                last = r.getLong(1);
+            }
         }
         long seq = last - itemIds.length;
         try (PreparedStatement ins = c.prepareStatement(insertChange)) {

@@ -448,6 +448,11 @@ public final class JdbcStorage implements Storage {
             config.setUsername(user);
             config.setPassword(password);
             config.setMaximumPoolSize(10);
+            if (url.startsWith("jdbc:h2:")) {
+                // an embedded connection costs microseconds: open them on demand instead of ten at start,
+                // which on a cold JVM competes with the start-up for the CPU
+                config.setMinimumIdle(1);
+            }
             config.setPoolName("copkit-" + schema);
             try {
                 HikariDataSource ds = new HikariDataSource(config);

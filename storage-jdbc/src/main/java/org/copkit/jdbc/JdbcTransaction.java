@@ -77,8 +77,10 @@ final class JdbcTransaction implements Transaction {
         }
         Schema s = db.schema;
         int n = changes.size();
-        db.update("UPDATE " + s.t("change_head") + " SET last_seq = last_seq + ? WHERE id = 1", (long) n);
-        long last = db.one("SELECT last_seq FROM " + s.t("change_head") + " WHERE id = 1", r -> r.longValue("last_seq"))
+        // advance the head and read its new value in one statement (the row lock is held to commit)
+        String advance = "UPDATE " + s.t("change_head") + " SET last_seq = last_seq + ? WHERE id = 1";
+        long last = db.one(s.dialect() == Dialect.H2 ? "SELECT last_seq FROM FINAL TABLE (" + advance + ")"
+                : advance + " RETURNING last_seq", r -> r.longValue("last_seq"), (long) n)
                 .orElseThrow(() -> new IllegalStateException("change_head has no row"));
         long seq = last - n;
         final int chunk = 100;
