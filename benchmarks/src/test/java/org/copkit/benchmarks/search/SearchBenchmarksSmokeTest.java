@@ -1,0 +1,119 @@
+package org.copkit.benchmarks.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import org.copkit.search.SearchHit;
+import org.copkit.search.SearchResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Runs every search benchmark method with tiny sizes, outside JMH, and checks that both sides of a
+ * read benchmark find the same documents (so the baseline really is the equivalent query).
+ */
+class SearchBenchmarksSmokeTest {
+    @Test
+    void europarl_hasAllLinesAndMixedLanguages() {
+        SearchCorpus c = SearchCorpus.of("europarl", 1_000_000);
+        assertThat(c.size).isEqualTo(SearchCorpus.EUROPARL_LINES);
+        assertThat(List.of(0, 2000, 4000, 17_000).stream().map(i -> c.document(i, "d").language().getLanguage()))
+                .contains("mul");
+    }
+
+    @Test
+    void synthetic_isDeterministic() {
+        assertThat(SearchCorpus.of("synthetic", 10).document(7, "d"))
+                .isEqualTo(SearchCorpus.of("synthetic", 10).document(7, "d"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"europarl", "synthetic"})
+    void search_bothSidesFindTheSameDocuments(String corpus) throws IOException {
+        SearchBenchmark b = new SearchBenchmark();
+        b.corpus = corpus;
+        b.items = 300;
+        b.build();
+        try {
+            int found = 0;
+            for (String text : b.texts()) {
+                SearchResult r = b.index().copkit.query(org.copkit.search.SearchQuery.of(text),
+                        SearchCorpus.scope());
+                List<String> raw = new RawLucene().search(b.index().raw, text, SearchCorpus.scope());
+                // every query has a visible hit, so CoPKit's typo fallback never runs
+                assertThat(r.didYouMean()).as(text).isEmpty();
+                assertThat(r.hits().stream().map(h -> h.ref().type() + ":" + h.ref().id()).toList())
+                        .as(text).containsExactlyInAnyOrderElementsOf(raw);
+                found += raw.isEmpty() ? 0 : 1;
+            }
+            assertThat(found).isGreaterThan(b.texts().size() / 2);
+            assertThat(b.copkit()).isNotNull();
+            assertThat(b.rawLucene()).isNotNull();
+        } finally {
+            b.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"europarl", "synthetic"})
+    void similar_bothSidesAnswer(String corpus) throws IOException {
+        SimilarBenchmark b = new SimilarBenchmark();
+        b.corpus = corpus;
+        b.items = 300;
+        b.build();
+        try {
+            List<SearchHit> hits = b.copkit();
+            assertThat(hits).isNotEmpty();
+            assertThat(b.rawMoreLikeThis()).isNotEmpty();
+        } finally {
+            b.close();
+        }
+    }
+
+    @Test
+    void indexing_bothSidesIndexTheCorpus() throws IOException {
+        IndexingBenchmark b = new IndexingBenchmark();
+        b.corpus = "synthetic";
+        b.items = 200;
+        b.batch = 50;
+        b.load();
+        b.freshDirectory();
+        try {
+            assertThat(b.copkit()).isEqualTo(200);
+        } finally {
+            b.deleteDirectory();
+        }
+        b.freshDirectory();
+        try {
+            assertThat(b.rawIndexWriter()).isEqualTo(200);
+        } finally {
+            b.deleteDirectory();
+        }
+    }
+
+    @Test
+    void writeToSearchable_bothSidesFindTheirProbeUnderLoad() throws Exception {
+        WriteToSearchableBenchmark b = new WriteToSearchableBenchmark();
+        for (WriteToSearchableBenchmark.Load side : List.of(new WriteToSearchableBenchmark.CopkitSide(),
+                new WriteToSearchableBenchmark.RawSide())) {
+            side.corpus = "europarl";
+            side.items = 200;
+            side.writesPerSecond = 100;
+            side.start();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    if (side instanceof WriteToSearchableBenchmark.CopkitSide c) {
+                        b.copkit(c);
+                    } else {
+                        b.rawLucene((WriteToSearchableBenchmark.RawSide) side);
+                    }
+                }
+                assertThat(side.probes.get()).isEqualTo(3);
+            } finally {
+                side.stop();
+            }
+        }
+    }
+}
