@@ -71,6 +71,8 @@ public final class StackFaqEval {
      */
     public static void main(String[] args) throws IOException {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // DJL warns that it finds no GPU; ONNX Runtime runs on the CPU
+        System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
         if (args.length != 1) {
             System.err.println("usage: stackfaq-eval FILE.xml");
             System.exit(2);
