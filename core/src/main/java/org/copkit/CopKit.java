@@ -212,6 +212,7 @@ public final class CopKit implements AutoCloseable {
         private RsvpRules rsvpRules;
         private java.time.Duration newcomerPeriod;
         private ExpertRules expertRules;
+        private org.copkit.spi.Embedder embedder;
         private boolean built;
 
         private Builder() {}
@@ -317,6 +318,18 @@ public final class CopKit implements AutoCloseable {
         }
 
         /**
+         * @param embedder turns texts into vectors for semantic retrieval (default: none, ranking by
+         *     words only); handed to the search index with {@link SearchIndex#useEmbedder} when the kit is
+         *     built. An index that does not support embedders (core's in-memory index) ignores it with an
+         *     INFO log.
+         * @return this
+         */
+        public Builder embedder(org.copkit.spi.Embedder embedder) {
+            this.embedder = once("embedder", this.embedder, embedder);
+            return this;
+        }
+
+        /**
          * @return the running kit; the search index catches up with storage before it returns
          * @throws CopKitException with {@link ErrorCode#CONFIGURATION} when called twice
          */
@@ -328,6 +341,11 @@ public final class CopKit implements AutoCloseable {
             Clock c = clock != null ? clock : Clock.systemUTC();
             Storage st = storage != null ? storage : InMemoryStorage.create(c);
             SearchIndex se = search != null ? search : new InMemorySearchIndex();
+            if (embedder != null && !se.useEmbedder(embedder)) {
+                org.slf4j.LoggerFactory.getLogger(CopKit.class).info(
+                        "The search index {} does not use embedders; {} is ignored and search ranks by words only",
+                        se, embedder.modelId());
+            }
             Engine engine = new Engine(new Engine.Config(st, se, c, ids != null ? ids : IdGenerator.timeOrdered(c),
                     accessRules != null ? accessRules : AccessRules.defaults(),
                     membershipRules != null ? membershipRules : MembershipRules.defaults(),

@@ -30,7 +30,7 @@ import org.copkit.spi.Storage;
  * {@link Storage}, {@link SearchIndex}, {@link Clock}, {@link IdGenerator}, {@link AccessRules},
  * {@link MembershipRules}, {@link ReviewRules}, {@link Notifier},
  * {@link org.copkit.participation.ParticipationRules} (bind any of them directly, or install a backend module
- * {@link MembershipRules}, {@link ReviewRules}, {@link Notifier}, {@link org.copkit.session.RsvpRules}, {@link org.copkit.expertise.ExpertRules} (bind any of them directly, or install a backend module
+ * {@link MembershipRules}, {@link ReviewRules}, {@link Notifier}, {@link org.copkit.session.RsvpRules}, {@link org.copkit.expertise.ExpertRules}, an optional {@link org.copkit.spi.Embedder} (bind any of them directly, or install a backend module
  * such as {@code JdbcStorageModule}), and every {@link ActivityListener} added with
  * {@link #listeners(com.google.inject.Binder)}.
  *
@@ -84,6 +84,7 @@ public final class CopKitModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), ParticipationRules.class);
         OptionalBinder.newOptionalBinder(binder(), RsvpRules.class);
         OptionalBinder.newOptionalBinder(binder(), ExpertRules.class);
+        OptionalBinder.newOptionalBinder(binder(), org.copkit.spi.Embedder.class);
         listeners(binder());
     }
 
@@ -94,7 +95,8 @@ public final class CopKitModule extends AbstractModule {
             Optional<ReviewRules> reviewRules, Optional<Notifier> notifier, Set<ActivityListener> listeners,
             Optional<ParticipationRules> participationRules,
             Optional<RsvpRules> rsvpRules,
-            Optional<ExpertRules> expertRules) {
+            Optional<ExpertRules> expertRules,
+            Optional<org.copkit.spi.Embedder> embedder) {
         CopKit.Builder b = CopKit.builder();
         storage.ifPresent(b::storage);
         search.ifPresent(b::search);
@@ -108,6 +110,7 @@ public final class CopKitModule extends AbstractModule {
         listeners.forEach(b::listener);
         rsvpRules.ifPresent(b::rsvpRules);
         expertRules.ifPresent(b::expertRules);
+        embedder.ifPresent(b::embedder);
         customizer.accept(b);
         return b.build();
     }

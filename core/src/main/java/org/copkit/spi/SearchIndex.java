@@ -81,4 +81,22 @@ public interface SearchIndex extends AutoCloseable {
     /** Releases resources. Idempotent. */
     @Override
     void close();
+
+    /**
+     * Offers the kit's {@link Embedder} (set with {@code CopKit.Builder.embedder}) to the index. CoPKit
+     * calls it once, when the kit is built, before the indexer catches up with the change feed, so an
+     * index that starts over (checkpoint 0) because the model changed is refilled with vectors at once.
+     *
+     * <p>The default ignores the embedder and returns {@code false}: the index then ranks by words only
+     * (core's in-memory index does this). An index that supports embedders stores a vector per document
+     * and ranks by words and meaning.
+     *
+     * @param embedder the embedder (non-null)
+     * @return whether the index uses it
+     * @throws org.copkit.CopKitException with {@link org.copkit.ErrorCode#CONFIGURATION} when the index
+     *     was given another embedder already
+     */
+    default boolean useEmbedder(Embedder embedder) {
+        return false;
+    }
 }

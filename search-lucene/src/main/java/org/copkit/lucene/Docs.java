@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
@@ -14,6 +15,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 import org.copkit.ObjectType;
 import org.copkit.Ref;
@@ -66,6 +68,10 @@ final class Docs {
     static final String S_UPDATED = "s_updated";
     static final String S_TAG = "s_tag";
     static final String S_GROUP = "s_group";
+    /** The embedding of the document's title and start of body (HNSW graph, cosine), with an embedder. */
+    static final String VECTOR = "vector";
+    /** The embedding of the document's title (HNSW graph, cosine), with an embedder. */
+    static final String TITLE_VECTOR = "title_vector";
 
     private static final FieldType TEXT_WITH_OFFSETS = textType(false);
     private static final FieldType STORED_TEXT_WITH_OFFSETS = textType(true);
@@ -108,7 +114,22 @@ final class Docs {
     }
 
     static Document document(SearchDocument d) {
+        return document(d, null);
+    }
+
+    /**
+     * @param vectors the embeddings of the title and of the text, or {@code null} for none (no embedder);
+     *     a {@code null} element is not stored (an empty text)
+     * @return the Lucene document
+     */
+    static Document document(SearchDocument d, float[][] vectors) {
         Document doc = new Document();
+        if (vectors != null && vectors[0] != null) {
+            doc.add(new KnnFloatVectorField(TITLE_VECTOR, vectors[0], VectorSimilarityFunction.COSINE));
+        }
+        if (vectors != null && vectors[1] != null) {
+            doc.add(new KnnFloatVectorField(VECTOR, vectors[1], VectorSimilarityFunction.COSINE));
+        }
         String group = Analysis.group(d.language());
         doc.add(new StringField(ID, key(d.ref()), Field.Store.YES));
         doc.add(new StringField(TYPE, d.type().name(), Field.Store.NO));

@@ -45,6 +45,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -74,6 +75,7 @@ import org.copkit.search.SearchHit;
 import org.copkit.search.SearchQuery;
 import org.copkit.search.SearchResult;
 import org.copkit.search.SimilarQuery;
+import org.copkit.spi.Embedder;
 import org.copkit.spi.SearchIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +103,14 @@ import org.slf4j.LoggerFactory;
  * deletes the old one. Writes wait while a rebuild runs.</li>
  * <li><b>Visibility.</b> The reader's {@link ViewerScope#canSee} rule is a filter clause of every
  * Lucene query (hits, totals, facets, suggestions, similar documents, did-you-mean).</li>
+ * <li><b>Semantic retrieval.</b> With an {@link Embedder} ({@link Builder#embedder} or the kit's,
+ * through {@link #useEmbedder}) every document gets a title vector and a title-and-body vector
+ * ({@code KnnFloatVectorField}, HNSW, cosine), embedded in {@link #index} and {@link #rebuild}; similar
+ * documents are the union of the lexical hits and the nearest visible neighbours (the visibility filter
+ * is the filter of the {@code KnnFloatVectorQuery}), ranked by a weighted sum of vector similarity and
+ * normalised BM25; relevance-sorted text queries re-order their first 100 lexical hits the same way.
+ * The vectors' model id and dimension are kept in the commit user data; another model starts the index
+ * over at checkpoint 0, and CoPKit re-indexes from the change feed.</li>
  * </ul>
  *
  * <p>Thread-safe. Backend failures surface as {@link CopKitException} with {@link ErrorCode#SEARCH}.
@@ -109,14 +119,25 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
     static final String CHECKPOINT = "copkit.checkpoint";
     static final String LAYOUT = "copkit.layout";
+    /** The embedder of the stored vectors ({@code modelId/dimension}, or {@code none}). */
+    static final String EMBEDDER = "copkit.embedder";
+    static final String NO_EMBEDDER = "none";
     /** Version of the document layout and analysis; an index of another version is rebuilt. */
     static final String LAYOUT_VERSION = "1";
     static final String POINTER = "CURRENT";
+    /** Default share of vector similarity in the hybrid score. */
+    public static final double DEFAULT_HYBRID_WEIGHT = 0.9;
+    /** Default least cosine of a similar document found by meaning alone. */
+    public static final double DEFAULT_MIN_SIMILARITY = 0.3;
     static final String GENERATION_PREFIX = "generation-";
     private static final int REBUILD_BATCH = 1_000;
     private static final int SUGGEST_SCAN = 200;
     private static final int MAX_SUGGEST_WORDS = 8;
     private static final int MAX_PREFIX = 200;
+    /** Lexical hits of a text query re-ordered by the hybrid score. */
+    static final int HYBRID_WINDOW = 100;
+    /** Candidates of each kind (lexical, nearest neighbours) for a similar-documents query. */
+    static final int HYBRID_CANDIDATES = 50;
 
     private final Builder config;
     private final Analysis analysis;
@@ -128,6 +149,9 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final ScheduledExecutorService committer;
     private volatile long committedCheckpoint = -1;
     private volatile Generation current;
+    private volatile Embedder embedder;
+    /** The embedder signature of the vectors in the current generation. */
+    private volatile String indexedEmbedder;
 
     /** One physical index: its directory, writer, searcher manager and reopen thread. */
     private static final class Generation {
@@ -160,6 +184,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         this.analysis = new Analysis(config.dutchWords);
         this.queries = new Queries(analysis);
         this.snippets = new Snippets(analysis.index());
+        this.embedder = config.embedder;
+        this.indexedEmbedder = signature(config.embedder);
         try {
             this.current = config.directory == null ? memoryGeneration() : openOnDisk(config.directory);
         } catch (IOException e) {
@@ -208,6 +234,10 @@ public final class LuceneSearchIndex implements SearchIndex {
                 g = openExisting(name, root.resolve(name));
             } catch (LockObtainFailedException e) {
                 throw e;
+            } catch (EmbedderChanged e) {
+                LOG.warn("The search index at {} {}; starting with an empty index at checkpoint 0, CoPKit re-indexes "
+                        + "and re-embeds everything from the change feed", root.resolve(name), e.getMessage());
+                g = freshOnDisk(root);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("The search index at {} is missing or corrupt ({}); starting with an empty index at "
                         + "checkpoint 0, CoPKit re-indexes from the change feed", root.resolve(name), e.toString());
@@ -245,6 +275,13 @@ public final class LuceneSearchIndex implements SearchIndex {
                 if (!LAYOUT_VERSION.equals(data.get(LAYOUT))) {
                     throw new IOException("index layout " + data.get(LAYOUT) + ", expected " + LAYOUT_VERSION);
                 }
+                String stored = data.getOrDefault(EMBEDDER, NO_EMBEDDER);
+                if (embedder != null && !stored.equals(signature(embedder))) {
+                    throw new EmbedderChanged("has vectors of " + stored + ", the index is configured with "
+                            + signature(embedder));
+                }
+                // without an embedder of its own the index may still get the kit's (useEmbedder), which checks
+                indexedEmbedder = stored;
                 if (config.verifyOnOpen) {
                     for (LeafReaderContext leaf : reader.leaves()) {
                         leaf.reader().checkIntegrity();
@@ -281,6 +318,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         Generation g = start(name, path, new MMapDirectory(path), IndexWriterConfig.OpenMode.CREATE);
         try {
             checkpoint.set(0);
+            indexedEmbedder = signature(embedder);
             commit(g, 0);
             writePointer(root, name);
             return g;
@@ -358,11 +396,20 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (documents.isEmpty()) {
             return;
         }
+        Embedder e = embedder;
+        // embedding is the slow part: done before the write lock, in the caller's thread (CoPKit's indexer,
+        // after the storage transaction committed)
+        List<float[][]> vectors = e == null ? null : Vectors.embed(e, documents);
         write(g -> {
+            if (e == null) {
+                indexedEmbedder = NO_EMBEDDER; // documents without vectors from now on
+            }
             learn(documents);
             long seq = -1;
-            for (SearchDocument d : documents) {
-                seq = g.writer.updateDocument(Docs.keyTerm(d.ref()), Docs.document(d));
+            for (int i = 0; i < documents.size(); i++) {
+                SearchDocument d = documents.get(i);
+                seq = g.writer.updateDocument(Docs.keyTerm(d.ref()),
+                        Docs.document(d, vectors == null ? null : vectors.get(i)));
             }
             return seq;
         });
@@ -428,13 +475,17 @@ public final class LuceneSearchIndex implements SearchIndex {
                     batch.add(it.next());
                     if (batch.size() == REBUILD_BATCH || !it.hasNext()) {
                         learn(batch);
-                        for (SearchDocument d : batch) {
-                            fresh.writer.updateDocument(Docs.keyTerm(d.ref()), Docs.document(d));
+                        Embedder e = embedder;
+                        List<float[][]> vectors = e == null ? null : Vectors.embed(e, batch);
+                        for (int i = 0; i < batch.size(); i++) {
+                            SearchDocument d = batch.get(i);
+                            fresh.writer.updateDocument(Docs.keyTerm(d.ref()),
+                                    Docs.document(d, vectors == null ? null : vectors.get(i)));
                         }
                         batch.clear();
                     }
                 }
-                commit(fresh, checkpoint);
+                commit(fresh, checkpoint, signature(embedder));
                 fresh.manager.maybeRefreshBlocking();
                 if (root != null) {
                     writePointer(root, fresh.name);
@@ -448,6 +499,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
             Generation old = current;
             current = fresh;
+            indexedEmbedder = signature(embedder);
             this.checkpoint.set(checkpoint);
             committedCheckpoint = checkpoint;
             old.close();
@@ -458,6 +510,73 @@ public final class LuceneSearchIndex implements SearchIndex {
             throw new CopKitException(ErrorCode.SEARCH, "search index rebuild failed: " + e, e);
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Uses the kit's embedder (see {@link SearchIndex#useEmbedder}). When the index holds documents
+     * embedded by another model (or none), it starts over empty at checkpoint 0 (INFO log) and CoPKit's
+     * indexer, which catches up right after this call, re-indexes and re-embeds everything from the change
+     * feed.
+     *
+     * @throws CopKitException with {@link ErrorCode#CONFIGURATION} when the index was built with another
+     *     embedder
+     */
+    @Override
+    public synchronized boolean useEmbedder(Embedder embedder) {
+        java.util.Objects.requireNonNull(embedder, "embedder");
+        Embedder have = this.embedder;
+        if (have == embedder) {
+            return true;
+        }
+        if (have != null) {
+            throw new CopKitException(ErrorCode.CONFIGURATION, "the search index already uses the embedder "
+                    + signature(have) + "; it cannot also use " + signature(embedder));
+        }
+        signature(embedder); // validates
+        lock.writeLock().lock();
+        try {
+            ensureOpen();
+            this.embedder = embedder;
+            if (!signature(embedder).equals(indexedEmbedder)) {
+                if (checkpoint.get() > 0 || current.writer.getDocStats().numDocs > 0) {
+                    LOG.info("The search index {} has vectors of {}, now {}: starting over at checkpoint 0, CoPKit "
+                            + "re-indexes and re-embeds everything from the change feed", this, indexedEmbedder,
+                            signature(embedder));
+                    rebuild(Stream.empty(), 0);
+                }
+                indexedEmbedder = signature(embedder);
+            }
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** @return the embedder this index uses, if any */
+    public Optional<Embedder> embedder() {
+        return Optional.ofNullable(embedder);
+    }
+
+    static String signature(Embedder e) {
+        if (e == null) {
+            return NO_EMBEDDER;
+        }
+        String id = e.modelId();
+        int dim = e.dimension();
+        if (id == null || id.isBlank() || dim < 1) {
+            throw new CopKitException(ErrorCode.CONFIGURATION,
+                    "an embedder needs a non-blank modelId and a positive dimension but had " + id + "/" + dim);
+        }
+        return id.strip() + "/" + dim;
+    }
+
+    /** The stored vectors are of another embedder than the configured one. */
+    private static final class EmbedderChanged extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        EmbedderChanged(String message) {
+            super(message);
         }
     }
 
@@ -513,8 +632,13 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
-    private static void commit(Generation g, long cp) throws IOException {
-        g.writer.setLiveCommitData(Map.of(CHECKPOINT, Long.toString(cp), LAYOUT, LAYOUT_VERSION).entrySet());
+    private void commit(Generation g, long cp) throws IOException {
+        commit(g, cp, indexedEmbedder);
+    }
+
+    private static void commit(Generation g, long cp, String embedderSignature) throws IOException {
+        g.writer.setLiveCommitData(Map.of(CHECKPOINT, Long.toString(cp), LAYOUT, LAYOUT_VERSION, EMBEDDER,
+                embedderSignature).entrySet());
         g.writer.commit();
     }
 
@@ -584,16 +708,28 @@ public final class LuceneSearchIndex implements SearchIndex {
     public SearchResult query(SearchQuery q, ViewerScope scope) {
         List<Query> filters = new ArrayList<>(Queries.filters(q));
         Queries.visibility(scope).ifPresent(filters::add);
+        float[] vector = queryVector(q);
         return read(s -> {
             try {
-                return query(s, q, queries.parse(q.text(), Queries.MAX_PARTS), filters);
+                return query(s, q, queries.parse(q.text(), Queries.MAX_PARTS), filters, vector);
             } catch (IndexSearcher.TooManyClauses e) {
-                return query(s, q, queries.parse(q.text(), 4), filters);
+                return query(s, q, queries.parse(q.text(), 4), filters, vector);
             }
         });
     }
 
-    private SearchResult query(IndexSearcher s, SearchQuery q, Queries.Parsed p, List<Query> filters)
+    /** @return the vector of the positive words of a relevance-sorted query, or null (no embedder, no words) */
+    private float[] queryVector(SearchQuery q) {
+        Embedder e = embedder;
+        if (e == null || q.sort() != SearchQuery.Sort.RELEVANCE || q.offset() >= HYBRID_WINDOW) {
+            return null;
+        }
+        Queries.Parsed p = queries.parse(q.text(), Queries.MAX_PARTS);
+        String words = String.join(" ", p.positive().stream().map(Queries.Part::text).toList());
+        return words.isBlank() ? null : Vectors.embedQuery(e, words);
+    }
+
+    private SearchResult query(IndexSearcher s, SearchQuery q, Queries.Parsed p, List<Query> filters, float[] vector)
             throws IOException {
         Query text = queries.text(p);
         Query full = Queries.filtered(text, filters);
@@ -616,8 +752,17 @@ public final class LuceneSearchIndex implements SearchIndex {
                 ? new Sort(new SortField(Docs.UPDATED, SortField.Type.LONG, true))
                 : new Sort(SortField.FIELD_SCORE, new SortField(Docs.UPDATED, SortField.Type.LONG, true));
         TopFieldDocs top = s.search(full, q.offset() + q.limit(), sort, true);
-        ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(q.offset(), top.scoreDocs.length),
-                top.scoreDocs.length);
+        ScoreDoc[] ranked = top.scoreDocs;
+        if (vector != null && ranked.length > 1) {
+            // hybrid: the first HYBRID_WINDOW lexical hits are re-ordered by BM25 and vector similarity; the
+            // set of hits (and so totals and facets) stays the lexical one
+            TopFieldDocs window = s.search(full, Math.max(HYBRID_WINDOW, q.offset() + q.limit()), sort, true);
+            int w = Math.min(HYBRID_WINDOW, window.scoreDocs.length);
+            ScoreDoc[] reranked = Hybrid.rerank(s, Arrays.copyOf(window.scoreDocs, w), vector, config.hybridWeight);
+            ranked = Arrays.copyOf(reranked, Math.min(window.scoreDocs.length, q.offset() + q.limit()));
+            System.arraycopy(window.scoreDocs, w, ranked, w, ranked.length - w);
+        }
+        ScoreDoc[] page = Arrays.copyOfRange(ranked, Math.min(q.offset(), ranked.length), ranked.length);
         return new SearchResult(hits(s, text, new TopDocs(top.totalHits, page)), counts.total(), counts.facets(),
                 didYouMean);
     }
@@ -683,6 +828,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (!q.types().isEmpty()) {
             filters.add(Queries.in(Docs.TYPE, q.types().stream().map(Enum::name).toList()));
         }
+        Embedder e = embedder;
+        float[] vector = e == null ? null : Vectors.embedQuery(e, q.text());
         return read(s -> {
             MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
             mlt.setAnalyzer(analysis.query());
@@ -704,8 +851,26 @@ public final class LuceneSearchIndex implements SearchIndex {
             BooleanQuery.Builder full = new BooleanQuery.Builder().add(text, Occur.MUST);
             filters.forEach(f -> full.add(f, Occur.FILTER));
             q.exclude().ifPresent(r -> full.add(new TermQuery(Docs.keyTerm(r)), Occur.MUST_NOT));
-            TopDocs top = s.search(full.build(), q.limit());
-            return hits(s, text, top);
+            if (vector == null) {
+                return hits(s, text, s.search(full.build(), q.limit()));
+            }
+            // hybrid: lexical and nearest-neighbour candidates, both under the same filters (visibility,
+            // current status, types, exclusion), fused by a normalised score combination
+            int k = Math.max(HYBRID_CANDIDATES, q.limit() * 4);
+            BooleanQuery.Builder filter = new BooleanQuery.Builder();
+            filters.forEach(f -> filter.add(f, Occur.FILTER));
+            q.exclude().ifPresent(r -> filter.add(new TermQuery(Docs.keyTerm(r)), Occur.MUST_NOT));
+            TopDocs lexical = s.search(full.build(), k);
+            Query allowed = filter.build();
+            List<ScoreDoc> neighbours = new ArrayList<>();
+            for (String field : List.of(Docs.TITLE_VECTOR, Docs.VECTOR)) {
+                neighbours.addAll(Arrays.asList(s.search(new KnnFloatVectorQuery(field, vector, k, allowed), k).scoreDocs));
+            }
+            List<Hybrid.Scored> fused = Hybrid.fuse(s, lexical.scoreDocs, neighbours, vector,
+                    config.hybridWeight, config.minSimilarity);
+            ScoreDoc[] best = fused.stream().limit(q.limit()).map(h -> new ScoreDoc(h.doc(), h.score()))
+                    .toArray(ScoreDoc[]::new);
+            return hits(s, text, new TopDocs(lexical.totalHits, best));
         });
     }
 
@@ -763,7 +928,8 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public String toString() {
-        return "LuceneSearchIndex[" + (config.directory == null ? "memory" : config.directory) + "]";
+        return "LuceneSearchIndex[" + (config.directory == null ? "memory" : config.directory)
+                + (embedder == null ? "" : ", " + signature(embedder)) + "]";
     }
 
     /**
@@ -776,6 +942,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         private int fuzzyBelow = 1;
         private Set<String> dutchWords = Set.of();
         private boolean verifyOnOpen = true;
+        private Embedder embedder;
+        private double hybridWeight = DEFAULT_HYBRID_WEIGHT;
+        private double minSimilarity = DEFAULT_MIN_SIMILARITY;
 
         private Builder() {}
 
@@ -839,6 +1008,48 @@ public final class LuceneSearchIndex implements SearchIndex {
          */
         public Builder verifyOnOpen(boolean verify) {
             this.verifyOnOpen = verify;
+            return this;
+        }
+
+        /**
+         * @param embedder embeds documents (title and start of the body) when they are indexed and the
+         *     reader's text when searching; the index then stores a vector per document (HNSW, cosine)
+         *     and ranks similar documents and text queries by BM25 and vector similarity. An on-disk index
+         *     whose vectors are of another model id or dimension starts over empty at checkpoint 0 on open
+         *     (WARN log) and CoPKit re-indexes from the change feed. Default: none (BM25 only).
+         * @return this
+         */
+        public Builder embedder(Embedder embedder) {
+            signature(embedder);
+            this.embedder = embedder;
+            return this;
+        }
+
+        /**
+         * @param weight the share of vector similarity in the hybrid score, 0 to 1 (0: BM25 order, 1:
+         *     vector order); default {@value LuceneSearchIndex#DEFAULT_HYBRID_WEIGHT}. Only used with an
+         *     embedder.
+         * @return this
+         */
+        public Builder hybridWeight(double weight) {
+            if (!(weight >= 0 && weight <= 1)) {
+                throw new InvalidInputException("hybridWeight must be 0 to 1 but was " + weight);
+            }
+            this.hybridWeight = weight;
+            return this;
+        }
+
+        /**
+         * @param cosine the least cosine similarity for which a similar document that shares no word with
+         *     the draft is returned, -1 to 1; default {@value LuceneSearchIndex#DEFAULT_MIN_SIMILARITY}.
+         *     Only used with an embedder.
+         * @return this
+         */
+        public Builder minSimilarity(double cosine) {
+            if (!(cosine >= -1 && cosine <= 1)) {
+                throw new InvalidInputException("minSimilarity must be -1 to 1 but was " + cosine);
+            }
+            this.minSimilarity = cosine;
             return this;
         }
 
