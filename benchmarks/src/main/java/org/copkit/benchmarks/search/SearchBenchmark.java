@@ -3,21 +3,16 @@ package org.copkit.benchmarks.search;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.copkit.access.ViewerScope;
 import org.copkit.search.SearchQuery;
 import org.copkit.search.SearchResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -34,44 +29,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
-public class SearchBenchmark {
-    /** {@code europarl} or {@code synthetic}. */
-    @Param({"europarl", "synthetic"})
-    public String corpus;
-    /** Documents (Europarl: at most its 17,597 lines). */
-    @Param("50000")
-    public int items;
-
-    private SharedIndex index;
-    private final RawLucene rawLucene = new RawLucene();
-    private final ViewerScope scope = SearchCorpus.scope();
-    private List<String> texts;
-    private int next;
-
-    /** Builds the index with CoPKit and opens the raw searcher on it. */
-    @Setup(Level.Trial)
-    public void build() {
-        SearchCorpus c = SearchCorpus.of(corpus, items);
-        texts = c.queries(64);
-        index = new SharedIndex(c);
-    }
-
-    /** Closes and deletes the index. */
-    @TearDown(Level.Trial)
-    public void close() {
-        index.close();
-    }
-
-    private String nextText() {
-        String t = texts.get(next);
-        next = (next + 1) % texts.size();
-        return t;
+public class SearchBenchmark extends SharedIndexBenchmark {
+    @Override
+    List<String> texts(SearchCorpus c) {
+        return c.queries(64);
     }
 
     /** @return CoPKit's result */
     @Benchmark
     public SearchResult copkit() {
-        return index.copkit.query(SearchQuery.of(nextText()), scope);
+        return index().copkit.query(SearchQuery.of(nextText()), scope);
     }
 
     /**
@@ -80,15 +47,7 @@ public class SearchBenchmark {
      */
     @Benchmark
     public List<String> rawLucene() throws IOException {
-        return rawLucene.search(index.raw, nextText(), scope);
+        return rawLucene.search(index().raw, nextText(), scope);
     }
 
-    /** @return the query texts (for the smoke test) */
-    List<String> texts() {
-        return texts;
-    }
-
-    SharedIndex index() {
-        return index;
-    }
 }

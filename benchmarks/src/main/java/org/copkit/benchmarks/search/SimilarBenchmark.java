@@ -3,21 +3,16 @@ package org.copkit.benchmarks.search;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.copkit.access.ViewerScope;
 import org.copkit.search.SearchHit;
 import org.copkit.search.SimilarQuery;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -32,44 +27,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
-public class SimilarBenchmark {
-    /** {@code europarl} or {@code synthetic}. */
-    @Param({"europarl", "synthetic"})
-    public String corpus;
-    /** Documents (Europarl: at most its 17,597 lines). */
-    @Param("50000")
-    public int items;
-
-    private SharedIndex index;
-    private final RawLucene rawLucene = new RawLucene();
-    private final ViewerScope scope = SearchCorpus.scope();
-    private List<String> drafts;
-    private int next;
-
-    /** Builds the index with CoPKit and opens the raw searcher on it. */
-    @Setup(Level.Trial)
-    public void build() {
-        SearchCorpus c = SearchCorpus.of(corpus, items);
-        drafts = c.drafts(64);
-        index = new SharedIndex(c);
-    }
-
-    /** Closes and deletes the index. */
-    @TearDown(Level.Trial)
-    public void close() {
-        index.close();
-    }
-
-    private String nextDraft() {
-        String t = drafts.get(next);
-        next = (next + 1) % drafts.size();
-        return t;
+public class SimilarBenchmark extends SharedIndexBenchmark {
+    @Override
+    List<String> texts(SearchCorpus c) {
+        return c.drafts(64);
     }
 
     /** @return CoPKit's similar documents */
     @Benchmark
     public List<SearchHit> copkit() {
-        return index.copkit.similar(SimilarQuery.of(nextDraft()), scope);
+        return index().copkit.similar(SimilarQuery.of(nextText()), scope);
     }
 
     /**
@@ -78,6 +45,6 @@ public class SimilarBenchmark {
      */
     @Benchmark
     public List<String> rawMoreLikeThis() throws IOException {
-        return rawLucene.similar(index.raw, nextDraft(), scope);
+        return rawLucene.similar(index().raw, nextText(), scope);
     }
 }
