@@ -170,9 +170,10 @@ public final class Engine implements AutoCloseable {
         if (id.equals(MemberId.SYSTEM)) {
             return Actor.systemActor();
         }
-        Member m = tx.members().find(id)
+        org.copkit.spi.MemberAndRoles found = tx.memberAndRoles(id)
                 .orElseThrow(() -> new AccessDeniedException("member " + id + " is not registered"));
-        MemberRoles roles = tx.rolesOf(id);
+        Member m = found.member();
+        MemberRoles roles = found.roles();
         List<Membership> memberships = roles.memberships();
         Set<CommunityId> active = memberships.stream()
                 .filter(Membership::active).map(Membership::community)

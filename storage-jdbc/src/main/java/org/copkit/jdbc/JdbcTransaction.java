@@ -240,4 +240,10 @@ final class JdbcTransaction implements Transaction {
     public org.copkit.spi.MemberRoles rolesOf(org.copkit.member.MemberId member) {
         return ((MembershipsRepo) memberships()).rolesOf(member);
     }
+
+    /** Member row, memberships and stewarded practices in one statement ({@link MembershipsRepo#memberAndRoles}). */
+    @Override
+    public java.util.Optional<org.copkit.spi.MemberAndRoles> memberAndRoles(org.copkit.member.MemberId member) {
+        return ((MembershipsRepo) memberships()).memberAndRoles(member, ((MembersRepo) members()).mapper());
+    }
 }
