@@ -25,6 +25,11 @@ final class BackgroundIndexer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundIndexer.class);
     private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /**
+     * After a commit woke it, the indexer waits this long for more commits to share the catch-up with,
+     * unless a search is already waiting for it.
+     */
+    private static final long COALESCE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     /** How long {@link #close()} waits for a running catch-up to finish its batch. */
     private static final long CLOSE_WAIT_MILLIS = 30_000;
 
@@ -45,6 +50,8 @@ final class BackgroundIndexer implements AutoCloseable {
     /** Consecutive failed catch-ups; 0 while healthy. */
     private int failures;
     private boolean stopping;
+    /** Searches waiting in {@link #awaitCommitted()}. */
+    private int waiting;
 
     BackgroundIndexer(Indexer indexer, Duration pollInterval, Duration searchWait) {
         this.indexer = indexer;
@@ -79,15 +86,21 @@ final class BackgroundIndexer implements AutoCloseable {
                 return;
             }
             long remaining = waitNanos;
-            while (indexed < target) {
-                if (stopping || failures > 0 || remaining <= 0) {
-                    LOG.warn("the search index has not caught up with this process's last writes ({}); searching "
-                            + "the index as it is", stopping ? "the kit is closing"
-                                    : failures > 0 ? "the indexer is failing and retries" : "waited "
-                                            + Duration.ofNanos(waitNanos).toMillis() + " ms");
-                    return;
+            waiting++;
+            wake.signal();
+            try {
+                while (indexed < target) {
+                    if (stopping || failures > 0 || remaining <= 0) {
+                        LOG.warn("the search index has not caught up with this process's last writes ({}); searching "
+                                + "the index as it is", stopping ? "the kit is closing"
+                                        : failures > 0 ? "the indexer is failing and retries" : "waited "
+                                                + Duration.ofNanos(waitNanos).toMillis() + " ms");
+                        return;
+                    }
+                    remaining = progress.awaitNanos(remaining);
                 }
-                remaining = progress.awaitNanos(remaining);
+            } finally {
+                waiting--;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -104,6 +117,14 @@ final class BackgroundIndexer implements AutoCloseable {
             try {
                 while (!stopping && indexed >= committed && System.nanoTime() - nextPoll < 0) {
                     wake.awaitNanos(nextPoll - System.nanoTime());
+                }
+                if (stopping) {
+                    return;
+                }
+                // woken by a commit: let a burst of commits share one catch-up, unless a search waits
+                long coalesce = COALESCE_NANOS;
+                while (!stopping && waiting == 0 && indexed < committed && coalesce > 0) {
+                    coalesce = wake.awaitNanos(coalesce);
                 }
                 if (stopping) {
                     return;
