@@ -116,13 +116,18 @@ public final class CopKit implements AutoCloseable {
     }
 
     /**
-     * Rebuilds the search index from storage. Searches keep working on the old index meanwhile.
+     * Rebuilds the search index from storage, then applies what changed meanwhile; returns when done.
+     * Searches keep working on the old index meanwhile.
      */
     public void reindex() {
         engine.indexer().rebuild();
     }
 
-    /** Closes the search index and the storage. */
+    /**
+     * Stops the background indexer (a batch it is applying is finished first; changes it has not applied
+     * yet are applied by the next kit on the same storage and index), then closes the search index and
+     * the storage.
+     */
     @Override
     public void close() {
         engine.close();
@@ -199,6 +204,10 @@ public final class CopKit implements AutoCloseable {
     public static final class Builder {
         /** How long a member counts as a newcomer after joining a community, unless configured: 90 days. */
         public static final java.time.Duration DEFAULT_NEWCOMER_PERIOD = java.time.Duration.ofDays(90);
+        /** How often the indexer looks for changes other processes committed, unless configured: 1 second. */
+        public static final java.time.Duration DEFAULT_INDEX_POLL_INTERVAL = java.time.Duration.ofSeconds(1);
+        /** How long a search waits for the indexer to apply this process's writes, unless configured: 10 seconds. */
+        public static final java.time.Duration DEFAULT_SEARCH_WAIT = java.time.Duration.ofSeconds(10);
         private Storage storage;
         private SearchIndex search;
         private Clock clock;
@@ -211,6 +220,8 @@ public final class CopKit implements AutoCloseable {
         private final List<ActivityListener> listeners = new ArrayList<>();
         private RsvpRules rsvpRules;
         private java.time.Duration newcomerPeriod;
+        private java.time.Duration indexPollInterval;
+        private java.time.Duration searchWait;
         private ExpertRules expertRules;
         private org.copkit.spi.Embedder embedder;
         private boolean built;
@@ -310,6 +321,43 @@ public final class CopKit implements AutoCloseable {
         }
 
         /**
+         * How often the background indexer reads the change feed when this process wrote nothing: it is
+         * woken by every write of this kit anyway, so the interval only matters for changes that other
+         * processes (other kits on the same database) commit.
+         *
+         * @param interval the poll interval (default: {@link #DEFAULT_INDEX_POLL_INTERVAL}); positive
+         * @return this
+         * @throws InvalidInputException when the interval is zero or negative
+         */
+        public Builder indexPollInterval(java.time.Duration interval) {
+            Objects.requireNonNull(interval, "indexPollInterval");
+            if (interval.isNegative() || interval.isZero()) {
+                throw new InvalidInputException("indexPollInterval must be positive but was " + interval);
+            }
+            this.indexPollInterval = once("indexPollInterval", this.indexPollInterval, interval);
+            return this;
+        }
+
+        /**
+         * How long a search (and every other call that reads the search index: similar items, suggestions,
+         * experts by topic) waits for the background indexer to apply the writes this kit committed before
+         * the call. After that, or at once while the indexer is failing, it searches the index as it is and
+         * logs a WARN.
+         *
+         * @param wait the longest wait (default: {@link #DEFAULT_SEARCH_WAIT}); zero or positive
+         * @return this
+         * @throws InvalidInputException when the wait is negative
+         */
+        public Builder searchWait(java.time.Duration wait) {
+            Objects.requireNonNull(wait, "searchWait");
+            if (wait.isNegative()) {
+                throw new InvalidInputException("searchWait must not be negative but was " + wait);
+            }
+            this.searchWait = once("searchWait", this.searchWait, wait);
+            return this;
+        }
+
+        /**
          * @param listener receives every activity after commit; may be called several times
          */
         public Builder listener(ActivityListener listener) {
@@ -330,7 +378,8 @@ public final class CopKit implements AutoCloseable {
         }
 
         /**
-         * @return the running kit; the search index catches up with storage before it returns
+         * @return the running kit; the search index catches up with storage before it returns, and from
+         *     then on a background indexer thread (stopped by {@link CopKit#close()}) keeps it current
          * @throws CopKitException with {@link ErrorCode#CONFIGURATION} when called twice
          */
         public CopKit build() {
@@ -355,7 +404,9 @@ public final class CopKit implements AutoCloseable {
                             : ParticipationRules.defaults(),
                     rsvpRules != null ? rsvpRules : RsvpRules.defaults(),
                     newcomerPeriod != null ? newcomerPeriod : DEFAULT_NEWCOMER_PERIOD,
-                    expertRules != null ? expertRules : ExpertRules.defaults()));
+                    expertRules != null ? expertRules : ExpertRules.defaults(),
+                    indexPollInterval != null ? indexPollInterval : DEFAULT_INDEX_POLL_INTERVAL,
+                    searchWait != null ? searchWait : DEFAULT_SEARCH_WAIT));
             return new CopKit(engine, "storage=" + st + ", search=" + se);
         }
     }

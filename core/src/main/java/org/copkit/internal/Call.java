@@ -27,6 +27,8 @@ final class Call {
     private final boolean writable;
     private final List<Activity> recorded = new ArrayList<>();
     private final List<Notification> notifications = new ArrayList<>();
+    /** The tags of objects as this call last wrote them, for the fan-out; this call's transaction only. */
+    private final Map<Ref, java.util.Set<String>> writtenTags = new java.util.HashMap<>();
 
     Call(Engine engine, Transaction tx, Actor actor, boolean writable) {
         this.engine = engine;
@@ -84,6 +86,21 @@ final class Call {
     /** Queues a notification, delivered after commit only if the call commits. */
     void notify(MemberId recipient, Activity activity, String reason) {
         notifications.add(new Notification(recipient, activity, reason));
+    }
+
+    /**
+     * Remembers a knowledge item as this call stored it (the value a repository's insert or update
+     * returned), so the fan-out need not read its tags back. Every write of an item in a call passes
+     * through here, so the last one is the state the call leaves behind.
+     */
+    org.copkit.knowledge.KnowledgeItem wrote(org.copkit.knowledge.KnowledgeItem stored) {
+        writtenTags.put(Ref.of(org.copkit.ObjectType.KNOWLEDGE_ITEM, stored.id()), stored.content().tags());
+        return stored;
+    }
+
+    /** @return the tags of the object as this call last wrote it; empty when the call did not write it */
+    Optional<java.util.Set<String>> writtenTags(Ref object) {
+        return Optional.ofNullable(writtenTags.get(object));
     }
 
     List<Notification> notifications() {

@@ -659,7 +659,7 @@ final class Conversations implements ConversationService {
         Checks.range("limit", limit, 1, 50);
         SimilarQuery q = new SimilarQuery(b.isEmpty() ? t : t + "\n" + b,
                 Set.of(ObjectType.QUESTION, ObjectType.KNOWLEDGE_ITEM), Optional.empty(), limit);
-        List<SearchHit> hits = engine.search.similar(q, engine.read(actor, call -> call.actor.scope()));
+        List<SearchHit> hits = engine.searchIndex().similar(q, engine.read(actor, call -> call.actor.scope()));
         // the index decides what is current; keep only answered questions and current items, whatever the backend
         return hits.stream().filter(h -> h.ref().type() == ObjectType.QUESTION ? "ANSWERED".equals(h.status())
                 : h.ref().type() == ObjectType.KNOWLEDGE_ITEM && CURRENT_ITEM.contains(h.status())).toList();

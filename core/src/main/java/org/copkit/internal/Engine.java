@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The running kit behind {@code CopKit}: backends, rules, clock and listeners, and the one way every
  * service call runs: load the actor, do the work in one storage transaction, then (after commit)
- * bring the search index up to date and tell the listeners.
+ * wake the background indexer and tell the listeners.
  *
  * <p>Not API.
  */
@@ -45,7 +45,7 @@ public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     final Storage storage;
-    final SearchIndex search;
+    private final SearchIndex search;
     final Clock clock;
     final IdGenerator ids;
     final AccessRules accessRules;
@@ -55,6 +55,7 @@ public final class Engine implements AutoCloseable {
     private final List<ActivityListener> listeners;
     private final Notifier notifier;
     private final Indexer indexer;
+    private final BackgroundIndexer background;
     final ParticipationRules participationRules;
     final java.time.Duration newcomerPeriod;
     final ExpertRules expertRules;
@@ -64,7 +65,7 @@ public final class Engine implements AutoCloseable {
             MembershipRules membershipRules, ReviewRules reviewRules, List<ActivityListener> listeners,
             Notifier notifier, ParticipationRules participationRules,
             RsvpRules rsvpRules, java.time.Duration newcomerPeriod,
-            ExpertRules expertRules) {}
+            ExpertRules expertRules, java.time.Duration indexPollInterval, java.time.Duration searchWait) {}
 
     /** @param config backends, rules, clock and listeners */
     public Engine(Config config) {
@@ -83,6 +84,18 @@ public final class Engine implements AutoCloseable {
         this.expertRules = config.expertRules();
         this.indexer = new Indexer(storage, search);
         indexer.catchUp();
+        this.background = new BackgroundIndexer(indexer, config.indexPollInterval(), config.searchWait());
+    }
+
+    /**
+     * The search index for a read: first waits (bounded) until it has applied every write this process
+     * committed before the call, so a member finds what was just written.
+     *
+     * @return the search index
+     */
+    SearchIndex searchIndex() {
+        background.awaitCommitted();
+        return search;
     }
 
     /** @return the clock */
@@ -109,7 +122,10 @@ public final class Engine implements AutoCloseable {
         return storage.read(tx -> work.apply(new Call(this, tx, actor(tx, actorId), false)));
     }
 
-    /** Runs work as the actor in one write transaction; afterwards indexes and notifies. */
+    /**
+     * Runs work as the actor in one write transaction; afterwards wakes the background indexer and
+     * notifies.
+     */
     <T> T write(MemberId actorId, Function<Call, T> work) {
         List<Activity> recorded = new ArrayList<>();
         List<Notification> notifications = new ArrayList<>();
@@ -128,12 +144,8 @@ public final class Engine implements AutoCloseable {
     }
 
     private void afterCommit(List<Activity> activities, List<Notification> notifications) {
-        try {
-            indexer.catchUp();
-        } catch (RuntimeException e) {
-            // the change is committed; the index catches up on the next call or reindex
-            LOG.warn("search index could not catch up with the change feed; it will retry on the next change", e);
-        }
+        // the indexer thread applies the change feed; searches of this process wait for it
+        background.committed();
         for (Activity a : activities) {
             for (ActivityListener l : listeners) {
                 try {
@@ -158,9 +170,10 @@ public final class Engine implements AutoCloseable {
         if (id.equals(MemberId.SYSTEM)) {
             return Actor.systemActor();
         }
-        Member m = tx.members().find(id)
+        org.copkit.spi.MemberAndRoles found = tx.memberAndRoles(id)
                 .orElseThrow(() -> new AccessDeniedException("member " + id + " is not registered"));
-        MemberRoles roles = tx.rolesOf(id);
+        Member m = found.member();
+        MemberRoles roles = found.roles();
         List<Membership> memberships = roles.memberships();
         Set<CommunityId> active = memberships.stream()
                 .filter(Membership::active).map(Membership::community)
@@ -176,6 +189,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         try {
+            background.close();
             search.close();
         } finally {
             storage.close();

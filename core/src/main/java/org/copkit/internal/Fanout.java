@@ -66,7 +66,7 @@ final class Fanout {
         Set<Ref> all = new LinkedHashSet<>();
         for (Activity a : call.recorded()) {
             try {
-                List<Target> targets = targets(tx, a);
+                List<Target> targets = targets(call, a);
                 activities.add(a);
                 targetsPerActivity.add(targets);
                 targets.forEach(t -> all.add(t.ref()));
@@ -105,7 +105,7 @@ final class Fanout {
     private record Target(Ref ref, Function<Transaction, String> reason) {}
 
     /** The targets whose followers hear of the activity, in order of precedence. */
-    private static List<Target> targets(Transaction tx, Activity a) {
+    private static List<Target> targets(Call call, Activity a) {
         List<Target> targets = new ArrayList<>();
         targets.add(new Target(a.object(), x -> "you follow this " + a.object().type().name()
                 .toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
@@ -114,7 +114,9 @@ final class Fanout {
                 .toLowerCase(java.util.Locale.ROOT).replace('_', ' '))));
         TagLookup lookup = TAGS.get(a.object().type());
         if (lookup != null) {
-            for (String tag : new TreeSet<>(lookup.tags(tx, a.object()))) {
+            // an object this call wrote: its tags as written (the state the call leaves); else read them
+            Set<String> tags = call.writtenTags(a.object()).orElseGet(() -> lookup.tags(call.tx, a.object()));
+            for (String tag : new TreeSet<>(tags)) {
                 targets.add(new Target(new Ref(ObjectType.TAG, tag), x -> "you follow tag '" + tag + "'"));
             }
         }

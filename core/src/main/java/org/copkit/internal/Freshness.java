@@ -33,10 +33,10 @@ final class Freshness {
         if (item.status() != ItemStatus.PUBLISHED) {
             throw new IllegalStateException("only PUBLISHED items are flagged, " + item.id() + " is " + item.status());
         }
-        KnowledgeItem flagged = call.tx.items().update(new KnowledgeItem(item.id(), item.community(), item.practice(),
+        KnowledgeItem flagged = call.wrote(call.tx.items().update(new KnowledgeItem(item.id(), item.community(), item.practice(),
                 item.kind(), item.content(), item.audience(), ItemStatus.NEEDS_REVIEW, item.owner(), item.revision(),
                 item.approvals(), item.reviewBy(), item.publishedAt(), item.supersededBy(), item.provenance(),
-                item.createdAt(), call.now, item.version() + 1));
+                item.createdAt(), call.now, item.version() + 1)));
         Map<String, String> details = new LinkedHashMap<>();
         details.put("reason", reason.name());
         item.reviewBy().ifPresent(r -> details.put("reviewBy", r.toString()));

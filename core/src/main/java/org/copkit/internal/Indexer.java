@@ -41,9 +41,19 @@ public final class Indexer {
     }
 
     /** Applies every committed change after the index's checkpoint. */
-    public synchronized void catchUp() {
+    public void catchUp() {
+        catchUp(() -> true);
+    }
+
+    /**
+     * Applies every committed change after the index's checkpoint, in batches.
+     *
+     * @param keepGoing asked before each batch; false stops early (the checkpoint stays at the last
+     *     applied batch)
+     */
+    synchronized void catchUp(java.util.function.BooleanSupplier keepGoing) {
         long checkpoint = search.checkpoint();
-        while (true) {
+        while (keepGoing.getAsBoolean()) {
             List<Change> changes = storage.changes().after(checkpoint, BATCH);
             if (changes.isEmpty()) {
                 return;

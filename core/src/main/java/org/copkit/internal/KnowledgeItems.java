@@ -86,7 +86,7 @@ final class KnowledgeItems implements KnowledgeService {
      * being (also outcomes captured from sessions).
      */
     static KnowledgeItem create(Call call, ItemDraft draft) {
-        KnowledgeItem item = call.tx.items().insert(prepare(call, new Lookups(call), draft, Optional.empty()));
+        KnowledgeItem item = call.wrote(call.tx.items().insert(prepare(call, new Lookups(call), draft, Optional.empty())));
         call.tx.revisions().insert(firstRevision(call, item, "created"));
         record(call, Verb.CREATED, item, Map.of("kind", item.kind().name()));
         return item;
@@ -231,7 +231,7 @@ final class KnowledgeItems implements KnowledgeService {
             call.check(request == null ? base : request.apply(base));
             Next next = new Next(current);
             Map<String, String> details = mutation.apply(call, current, practice, next);
-            KnowledgeItem updated = call.tx.items().update(next.build(expectedVersion + 1, call.now));
+            KnowledgeItem updated = call.wrote(call.tx.items().update(next.build(expectedVersion + 1, call.now)));
             if (next.revision != current.revision()) {
                 call.tx.revisions().insert(new Revision(id, next.revision, next.content, call.actor.member(), call.now,
                         details.getOrDefault("note", "")));

@@ -20,13 +20,13 @@ final class Searches implements SearchService {
     @Override
     public SearchResult query(SearchQuery query) {
         Checks.present("query", query);
-        return engine.search.query(query, engine.read(actor, call -> call.actor.scope()));
+        return engine.searchIndex().query(query, engine.read(actor, call -> call.actor.scope()));
     }
 
     @Override
     public List<SearchHit> similar(SimilarQuery query) {
         Checks.present("query", query);
-        return engine.search.similar(query, engine.read(actor, call -> call.actor.scope()));
+        return engine.searchIndex().similar(query, engine.read(actor, call -> call.actor.scope()));
     }
 
     @Override
@@ -37,6 +37,6 @@ final class Searches implements SearchService {
                     + prefix.length());
         }
         Checks.range("limit", limit, 1, 20);
-        return engine.search.suggest(prefix, engine.read(actor, call -> call.actor.scope()), limit);
+        return engine.searchIndex().suggest(prefix, engine.read(actor, call -> call.actor.scope()), limit);
     }
 }

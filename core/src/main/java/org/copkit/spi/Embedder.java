@@ -12,7 +12,8 @@ import java.util.Locale;
  * that runs sentence-transformers models in process.
  *
  * <p>Search indexes call {@link #embed} from their write path ({@link SearchIndex#index} and
- * {@link SearchIndex#rebuild}), which CoPKit's indexer calls after the storage transaction committed,
+ * {@link SearchIndex#rebuild}), which CoPKit's indexer calls on its background thread after the storage
+ * transaction committed,
  * and from their query path for the reader's text; never inside a storage transaction.
  *
  * <p>Implementations are thread-safe and deterministic for a given model: the same text gives the same
@@ -40,7 +41,7 @@ public interface Embedder {
      *     not be normalised (indexes compare them by cosine) but must not be all zeros unless the text has
      *     no content
      * @throws RuntimeException when the model fails; the search index reports it as
-     *     {@code ErrorCode.SEARCH} and CoPKit's indexer retries the batch on the next change
+     *     {@code ErrorCode.SEARCH} and CoPKit's indexer retries the batch with backoff
      */
     List<float[]> embed(List<String> texts, Locale language);
 }

@@ -18,7 +18,8 @@ import org.copkit.search.SimilarQuery;
  * <p>Every query method takes the reader's {@link ViewerScope} and must apply
  * {@link ViewerScope#canSee} to every hit, total, facet count and suggestion, inside the index so
  * that counts and paging are exact. A document is searchable when {@link #index} returns and gone
- * when {@link #delete} returns. Implementations are thread-safe; backend failures surface as
+ * when {@link #delete} returns. CoPKit's indexer calls the write methods from one background thread
+ * while queries run on the callers' threads. Implementations are thread-safe; backend failures surface as
  * {@link org.copkit.CopKitException} with {@link org.copkit.ErrorCode#SEARCH}.
  *
  * <p>Status conventions: knowledge items ({@code KNOWLEDGE_ITEM}) carry their {@code ItemStatus}

@@ -92,4 +92,15 @@ public interface Transaction {
         practices().listStewardedBy(member).forEach(p -> stewarded.put(p.id(), p.community()));
         return new MemberRoles(memberships().listByMember(member), stewarded);
     }
+
+    /**
+     * The member and its roles, for loading an actor. The default asks {@link #members()} and
+     * {@link #rolesOf}; backends may answer in one query.
+     *
+     * @param member the member, not null
+     * @return the member and its roles; empty when the member is not registered
+     */
+    default java.util.Optional<MemberAndRoles> memberAndRoles(org.copkit.member.MemberId member) {
+        return members().find(member).map(m -> new MemberAndRoles(m, rolesOf(member)));
+    }
 }

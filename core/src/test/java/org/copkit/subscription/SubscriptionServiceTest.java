@@ -87,6 +87,25 @@ class SubscriptionServiceTest {
     }
 
     @Test
+    void anEditThatChangesTheTags_notifiesFollowersOfTheNewTag_andNotThoseOfTheOldOne() {
+        f.as(bob).subscriptions().follow(Subscription.tag("subsidie"));
+        f.as(nina).subscriptions().follow(Subscription.tag("isolatie"));
+        KnowledgeItem item = f.published(alex, heat, Audience.platform(), content("ISDE", "b").withTags("isolatie"));
+        assertThat(to(nina)).isNotEmpty();
+        assertThat(to(bob)).isEmpty();
+        delivered.clear();
+
+        KnowledgeItem edited = f.as(alex).knowledge().edit(item.id(), item.version(),
+                content("ISDE", "b2").withTags("subsidie"), "");
+
+        assertThat(to(bob)).singleElement().satisfies(n -> {
+            assertThat(n.activity().object()).isEqualTo(Ref.of(ObjectType.KNOWLEDGE_ITEM, edited.id()));
+            assertThat(n.reason()).isEqualTo("you follow tag 'subsidie'");
+        });
+        assertThat(to(nina)).isEmpty();
+    }
+
+    @Test
     void followingACommunity_notifiesOncePerActivity_evenWhenSeveralFollowsMatch() {
         f.as(bob).subscriptions().follow(Ref.of(ObjectType.COMMUNITY, heat));
         f.as(bob).subscriptions().follow(Subscription.tag("subsidie"));

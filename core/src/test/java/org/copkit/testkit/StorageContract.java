@@ -2469,6 +2469,29 @@ public abstract class StorageContract {
         assertThat(cat.stewardships()).isEmpty();
     }
 
+    @Test
+    @DisplayName("Transaction.memberAndRoles returns the member row with the same roles as rolesOf, and nothing for an unregistered member")
+    public void memberAndRolesOfAMember() {
+        givenWorld();
+        given(tx -> {
+            tx.communities().insert(community("com-0", DOM, ANN));
+            tx.memberships().insert(membership(COM_2, BOB, MembershipState.LEFT));
+            tx.memberships().insert(membership("com-0", BOB, MembershipState.ACTIVE));
+            tx.practices().insert(practice("pra-2", COM_1, ANN, BOB));
+        });
+        org.copkit.spi.MemberAndRoles bob = read((Transaction tx) -> tx.memberAndRoles(MemberId.of(BOB)).orElseThrow());
+        assertThat(bob.member()).isEqualTo(read((Transaction tx) -> tx.members().find(MemberId.of(BOB)).orElseThrow()));
+        assertThat(bob.roles()).isEqualTo(read((Transaction tx) -> tx.rolesOf(MemberId.of(BOB))));
+        assertThat(bob.roles().memberships()).extracting(m -> m.community().value()).containsExactly("com-0", COM_2);
+        assertThat(bob.roles().stewardships()).isEqualTo(Map.of(org.copkit.community.PracticeId.of("pra-2"),
+                CommunityId.of(COM_1)));
+        org.copkit.spi.MemberAndRoles cat = read((Transaction tx) -> tx.memberAndRoles(MemberId.of(CAT)).orElseThrow());
+        assertThat(cat.member().id()).isEqualTo(MemberId.of(CAT));
+        assertThat(cat.roles().memberships()).isEmpty();
+        assertThat(cat.roles().stewardships()).isEmpty();
+        assertThat(read((Transaction tx) -> tx.memberAndRoles(MemberId.of("nobody")))).isEmpty();
+    }
+
     private <T> T write(Function<Transaction, T> work) {
         return storage().write(work);
     }

@@ -77,13 +77,17 @@ final class JdbcTransaction implements Transaction {
         }
         Schema s = db.schema;
         int n = changes.size();
+        final int chunk = 100;
+        if (s.dialect() == Dialect.POSTGRESQL && n <= chunk) {
+            flushInOneStatement(at);
+            return;
+        }
         // advance the head and read its new value in one statement (the row lock is held to commit)
         String advance = "UPDATE " + s.t("change_head") + " SET last_seq = last_seq + ? WHERE id = 1";
         long last = db.one(s.dialect() == Dialect.H2 ? "SELECT last_seq FROM FINAL TABLE (" + advance + ")"
                 : advance + " RETURNING last_seq", r -> r.longValue("last_seq"), (long) n)
                 .orElseThrow(() -> new IllegalStateException("change_head has no row"));
         long seq = last - n;
-        final int chunk = 100;
         for (int from = 0; from < n; from += chunk) {
             List<Pending> part = changes.subList(from, Math.min(n, from + chunk));
             StringBuilder sql = new StringBuilder("INSERT INTO ").append(s.t("changes"))
@@ -98,7 +102,40 @@ final class JdbcTransaction implements Transaction {
                 args.add(p.version());
                 args.add(at);
             }
-            db.update(sql.toString(), args.toArray());
+            db.updateMany(sql.toString(), args.toArray());
+        }
+        changes.clear();
+    }
+
+    /**
+     * PostgreSQL, up to 100 changes (every ordinary write call): advances the head and inserts the
+     * entries in one statement, a data-modifying CTE whose UPDATE takes the same row lock, held to commit.
+     */
+    private void flushInOneStatement(Instant at) {
+        Schema s = db.schema;
+        int n = changes.size();
+        StringBuilder sql = new StringBuilder("WITH h AS (UPDATE ").append(s.t("change_head"))
+                .append(" SET last_seq = last_seq + ? WHERE id = 1 RETURNING last_seq) INSERT INTO ")
+                .append(s.t("changes")).append(" (seq, object_type, object_id, version, changed_at)")
+                .append(" SELECT h.last_seq - ? + v.k, v.t, v.i, v.ver, v.at FROM h, (VALUES ");
+        List<Object> args = new ArrayList<>(2 + 5 * n);
+        args.add((long) n);
+        args.add((long) n);
+        for (int i = 0; i < n; i++) {
+            sql.append(i == 0 ? "(CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT),"
+                    + " CAST(? AS TIMESTAMP WITH TIME ZONE))" : ", (?, ?, ?, ?, ?)");
+            Pending p = changes.get(i);
+            args.add((long) (i + 1));
+            args.add(p.ref().type().name());
+            args.add(p.ref().id());
+            args.add(p.version());
+            args.add(at);
+        }
+        sql.append(") AS v(k, t, i, ver, at)");
+        int inserted = db.updateMany(sql.toString(), args.toArray());
+        if (inserted != n) {
+            throw new IllegalStateException("change_head has no row: " + inserted + " of " + n
+                    + " change-feed entries were written");
         }
         changes.clear();
     }
@@ -239,5 +276,11 @@ final class JdbcTransaction implements Transaction {
     @Override
     public org.copkit.spi.MemberRoles rolesOf(org.copkit.member.MemberId member) {
         return ((MembershipsRepo) memberships()).rolesOf(member);
+    }
+
+    /** Member row, memberships and stewarded practices in one statement ({@link MembershipsRepo#memberAndRoles}). */
+    @Override
+    public java.util.Optional<org.copkit.spi.MemberAndRoles> memberAndRoles(org.copkit.member.MemberId member) {
+        return ((MembershipsRepo) memberships()).memberAndRoles(member, ((MembersRepo) members()).mapper());
     }
 }

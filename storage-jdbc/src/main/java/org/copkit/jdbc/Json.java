@@ -168,7 +168,7 @@ final class Json {
     // audience, approvals, provenance, visibility
 
     static String audience(Audience a) {
-        return write(audienceDto(a));
+        return LAST_AUDIENCE.get().json(a, v -> write(audienceDto(v)));
     }
 
     static Audience audience(String json) {
@@ -184,6 +184,9 @@ final class Json {
     }
 
     static String approvals(List<Approval> approvals) {
+        if (approvals.isEmpty()) {
+            return "[]";
+        }
         return write(approvals.stream()
                 .map(a -> new ApprovalDto(a.approver().value(), a.role().name(), a.steward(), a.at())).toList());
     }
@@ -196,7 +199,7 @@ final class Json {
     }
 
     static String provenance(Provenance p) {
-        return write(new ProvenanceDto(p.source().name(), p.reference(), p.note()));
+        return LAST_PROVENANCE.get().json(p, v -> write(new ProvenanceDto(v.source().name(), v.reference(), v.note())));
     }
 
     static Provenance provenance(String json) {
@@ -280,12 +283,16 @@ final class Json {
      * the activities of one call) share one immutable instance, which is then serialised once. The
      * values are immutable records, so a hit is always the JSON the value would give again.
      */
-    private static final class Last<T> {
+    private static class Last<T> {
         private T value;
         private String json;
 
+        boolean same(T a, T b) {
+            return a == b;
+        }
+
         String json(T v, Function<T, String> writer) {
-            if (v != value) {
+            if (!same(v, value)) {
                 json = writer.apply(v);
                 value = v;
             }
@@ -295,6 +302,21 @@ final class Json {
 
     private static final ThreadLocal<Last<ItemContent>> LAST_CONTENT = ThreadLocal.withInitial(Last::new);
     private static final ThreadLocal<Last<Visibility>> LAST_VISIBILITY = ThreadLocal.withInitial(Last::new);
+
+    /**
+     * Like {@link Last}, kept by value: for small records whose equal values always give the same JSON
+     * (ids are written sorted), such as the audience and provenance every item of a bulk import shares
+     * without sharing the instance.
+     */
+    private static final class LastEqual<T> extends Last<T> {
+        @Override
+        boolean same(T a, T b) {
+            return a == b || (b != null && b.equals(a));
+        }
+    }
+
+    private static final ThreadLocal<Last<Audience>> LAST_AUDIENCE = ThreadLocal.withInitial(LastEqual::new);
+    private static final ThreadLocal<Last<Provenance>> LAST_PROVENANCE = ThreadLocal.withInitial(LastEqual::new);
 
     private static String write(Object value) {
         try {

@@ -101,4 +101,44 @@ final class MembershipsRepo extends VersionedRepo<MembershipKey, Membership> imp
         memberships.sort(java.util.Comparator.comparing(m -> m.community().value()));
         return new org.copkit.spi.MemberRoles(memberships, stewarded);
     }
+
+    /**
+     * The member row, its memberships (ordered by community) and stewarded practices in one statement:
+     * the rows of the three tables under one column list, told apart by {@code kind}.
+     *
+     * @param memberMapper maps the member's columns ({@link MembersRepo#mapper})
+     * @return empty when the member is not registered
+     */
+    java.util.Optional<org.copkit.spi.MemberAndRoles> memberAndRoles(MemberId member,
+            Db.Mapper<org.copkit.member.Member> memberMapper) {
+        List<org.copkit.member.Member> found = new java.util.ArrayList<>(1);
+        List<Membership> memberships = new java.util.ArrayList<>();
+        java.util.Map<org.copkit.community.PracticeId, CommunityId> stewarded = new java.util.HashMap<>();
+        Db.Mapper<Membership> membership = mapper();
+        String cols = "kind, id, organization_id, display_name, profile, registered_at, community_id, member_id,"
+                + " member_role, state, since, joined_at, invited_by, version, practice_id";
+        db.query("SELECT " + cols + " FROM (SELECT 'm' AS kind, id, organization_id, display_name, profile,"
+                + " registered_at, NULL AS community_id, id AS member_id, NULL AS member_role, NULL AS state,"
+                + " NULL AS since, NULL AS joined_at, NULL AS invited_by, version, NULL AS practice_id FROM "
+                + db.schema.t("members") + " WHERE id = ?"
+                + " UNION ALL SELECT 'r', NULL, NULL, NULL, NULL, NULL, community_id, member_id, member_role, state,"
+                + " since, joined_at, invited_by, version, NULL FROM " + table + " WHERE member_id = ?"
+                + " UNION ALL SELECT 's', NULL, NULL, NULL, NULL, NULL, p.community_id, s.member_id, NULL, NULL,"
+                + " NULL, NULL, NULL, NULL, p.id FROM " + db.schema.t("practice_stewards") + " s JOIN "
+                + db.schema.t("practices") + " p ON p.id = s.practice_id WHERE s.member_id = ?) x", r -> {
+                    switch (r.text("kind")) {
+                        case "m" -> found.add(memberMapper.map(r));
+                        case "r" -> memberships.add(membership.map(r));
+                        default -> stewarded.put(org.copkit.community.PracticeId.of(r.text("practice_id")),
+                                CommunityId.of(r.text("community_id")));
+                    }
+                    return Boolean.TRUE;
+                }, member.value(), member.value(), member.value());
+        if (found.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        memberships.sort(java.util.Comparator.comparing(m -> m.community().value()));
+        return java.util.Optional.of(new org.copkit.spi.MemberAndRoles(found.get(0),
+                new org.copkit.spi.MemberRoles(memberships, stewarded)));
+    }
 }

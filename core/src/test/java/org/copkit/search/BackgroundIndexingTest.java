@@ -1,0 +1,237 @@
+package org.copkit.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.copkit.Fixture.ACME;
+import static org.copkit.Fixture.content;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.copkit.CopKit;
+import org.copkit.CopKitException;
+import org.copkit.ErrorCode;
+import org.copkit.Fixture;
+import org.copkit.InvalidInputException;
+import org.copkit.Ref;
+import org.copkit.access.Audience;
+import org.copkit.access.ViewerScope;
+import org.copkit.community.CommunityId;
+import org.copkit.member.MemberId;
+import org.copkit.memory.InMemorySearchIndex;
+import org.copkit.spi.SearchIndex;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The indexer runs on a background thread: writes do not wait for the search index, searches of the
+ * same kit still find what it wrote, changes of other kits arrive by polling, failures are retried, and
+ * close() stops the thread.
+ */
+class BackgroundIndexingTest {
+    /** An in-memory index whose {@code index} calls can be held back or made to fail. */
+    private static final class ControlledIndex implements SearchIndex {
+        final InMemorySearchIndex delegate = new InMemorySearchIndex();
+        volatile CountDownLatch gate = new CountDownLatch(0);
+        volatile CountDownLatch entered = new CountDownLatch(1);
+        final AtomicInteger failuresLeft = new AtomicInteger();
+        final AtomicInteger indexCalls = new AtomicInteger();
+
+        @Override
+        public void index(List<SearchDocument> documents) {
+            indexCalls.incrementAndGet();
+            entered.countDown();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new CopKitException(ErrorCode.SEARCH, "index disk full (test)");
+            }
+            delegate.index(documents);
+        }
+
+        @Override
+        public void delete(List<Ref> refs) {
+            delegate.delete(refs);
+        }
+
+        @Override
+        public SearchResult query(SearchQuery query, ViewerScope scope) {
+            return delegate.query(query, scope);
+        }
+
+        @Override
+        public List<SearchHit> similar(SimilarQuery query, ViewerScope scope) {
+            return delegate.similar(query, scope);
+        }
+
+        @Override
+        public List<String> suggest(String prefix, ViewerScope scope, int limit) {
+            return delegate.suggest(prefix, scope, limit);
+        }
+
+        @Override
+        public void rebuild(Stream<SearchDocument> documents, long checkpoint) {
+            delegate.rebuild(documents, checkpoint);
+        }
+
+        @Override
+        public long checkpoint() {
+            return delegate.checkpoint();
+        }
+
+        @Override
+        public void checkpoint(long sequence) {
+            delegate.checkpoint(sequence);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
+    private static Set<Thread> indexerThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("copkit-indexer"))
+                .filter(Thread::isAlive).collect(Collectors.toSet());
+    }
+
+    @Test
+    void aWriteDoesNotWaitForTheIndex_butASearchOfTheSameKitWaitsForIt() throws Exception {
+        ControlledIndex index = new ControlledIndex();
+        try (Fixture f = Fixture.create(b -> b.search(index))) {
+            MemberId anna = f.member("anna", ACME);
+            CommunityId c = f.community(anna, "Heat");
+            f.as(anna).search().query("anything"); // everything so far is indexed
+            index.entered = new CountDownLatch(1);
+            index.gate = new CountDownLatch(1);
+
+            // the write returns while the indexer is held inside SearchIndex.index
+            CompletableFuture.runAsync(() -> f.published(anna, c, Audience.platform(),
+                    content("Heat pump sizing", "How to size a heat pump"))).get(10, TimeUnit.SECONDS);
+            assertThat(index.entered.await(10, TimeUnit.SECONDS)).as("the indexer is at work").isTrue();
+
+            CompletableFuture<Long> search = CompletableFuture.supplyAsync(
+                    () -> f.as(anna).search().query("sizing").total());
+            Thread.sleep(200);
+            assertThat(search).as("the search waits for the write to be indexed").isNotDone();
+            index.gate.countDown();
+            assertThat(search.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void manyWritesInARow_areAllFoundByTheNextSearch() {
+        try (Fixture f = Fixture.create()) {
+            MemberId anna = f.member("anna", ACME);
+            CommunityId c = f.community(anna, "Heat");
+            for (int i = 0; i < 20; i++) {
+                f.published(anna, c, Audience.platform(), content("Grid note " + i, "Congestion on the grid " + i));
+                assertThat(f.as(anna).search().query("congestion").total()).isEqualTo(i + 1);
+            }
+        }
+    }
+
+    @Test
+    void aFailingIndex_isRetriedWithBackoff_andNoChangeIsLost_whileSearchesDoNotHang() throws Exception {
+        ControlledIndex index = new ControlledIndex();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        try (Fixture f = Fixture.create(b -> b.search(index))) {
+            MemberId anna = f.member("anna", ACME);
+            CommunityId c = f.community(anna, "Heat");
+            index.failuresLeft.set(3);
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            try {
+                f.published(anna, c, Audience.platform(), content("Subsidy rules", "Rules for the 2026 subsidy"));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                long found = 0;
+                while (found == 0 && System.nanoTime() < deadline) {
+                    long t0 = System.nanoTime();
+                    found = f.as(anna).search().query("subsidy").total();
+                    assertThat(Duration.ofNanos(System.nanoTime() - t0))
+                            .as("while the indexer fails a search does not wait for it")
+                            .isLessThan(Duration.ofSeconds(5));
+                    Thread.sleep(50);
+                }
+                assertThat(found).as("found after the retries").isEqualTo(1);
+            } finally {
+                System.setErr(original);
+            }
+            assertThat(index.indexCalls.get()).isGreaterThanOrEqualTo(4);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("WARN")
+                    .contains("search index could not catch up").contains("index disk full (test)");
+        }
+    }
+
+    @Test
+    void changesOfAnotherKitOnTheSameStorage_arriveByPolling() throws Exception {
+        try (Fixture writer = Fixture.create();
+                CopKit reader = CopKit.builder().storage(writer.storage).clock(writer.clock)
+                        .indexPollInterval(Duration.ofMillis(50)).build();
+                CopKit deaf = CopKit.builder().storage(writer.storage).clock(writer.clock)
+                        .indexPollInterval(Duration.ofHours(1)).build()) {
+            MemberId anna = writer.member("anna", ACME);
+            CommunityId c = writer.community(anna, "Heat");
+            writer.published(anna, c, Audience.platform(), content("District heating", "Heat networks in towns"));
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long found = 0;
+            while (found == 0 && System.nanoTime() < deadline) {
+                found = reader.as(anna).search().query("district").total();
+                Thread.sleep(20);
+            }
+            assertThat(found).as("the polling kit sees the other kit's write").isEqualTo(1);
+            assertThat(deaf.as(anna).search().query("district").total())
+                    .as("a kit that polls hourly and wrote nothing itself has not looked yet").isZero();
+        }
+    }
+
+    @Test
+    void reindex_stillRebuildsAndCatchesUp() {
+        try (Fixture f = Fixture.create()) {
+            MemberId anna = f.member("anna", ACME);
+            CommunityId c = f.community(anna, "Heat");
+            f.published(anna, c, Audience.platform(), content("Insulation", "Cavity wall insulation"));
+            f.kit.reindex();
+            assertThat(f.as(anna).search().query("insulation").total()).isEqualTo(1);
+            f.published(anna, c, Audience.platform(), content("Insulation two", "Roof insulation"));
+            assertThat(f.as(anna).search().query("insulation").total()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void close_stopsTheIndexerThread() throws Exception {
+        Set<Thread> before = indexerThreads();
+        CopKit kit = CopKit.builder().build();
+        Set<Thread> started = indexerThreads();
+        started.removeAll(before);
+        assertThat(started).hasSize(1);
+        Thread thread = started.iterator().next();
+        assertThat(thread.isDaemon()).isTrue();
+        kit.close();
+        thread.join(10_000);
+        assertThat(thread.isAlive()).isFalse();
+    }
+
+    @Test
+    void theOptions_areCheckedAndSetOnce() {
+        CopKit.Builder b = CopKit.builder();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.indexPollInterval(Duration.ZERO))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("indexPollInterval");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.searchWait(Duration.ofMillis(-1)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("searchWait");
+        b.searchWait(Duration.ZERO).indexPollInterval(Duration.ofSeconds(5));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.searchWait(Duration.ofSeconds(1)))
+                .isInstanceOf(CopKitException.class).hasMessageContaining("searchWait");
+    }
+}
