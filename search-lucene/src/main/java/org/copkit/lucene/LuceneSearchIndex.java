@@ -117,6 +117,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LuceneSearchIndex implements SearchIndex {
     private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
+    /** The stored fields a hit shows (not the body, which only the highlighter reads). */
+    private static final Set<String> HIT_FIELDS = Set.of(Docs.ID, Docs.S_TITLE, Docs.S_GROUP, Docs.S_LANG,
+            Docs.S_STATUS, Docs.S_UPDATED, Docs.S_COMMUNITY);
     static final String CHECKPOINT = "copkit.checkpoint";
     static final String LAYOUT = "copkit.layout";
     /** The embedder of the stored vectors ({@code modelId/dimension}, or {@code none}). */
@@ -733,50 +736,57 @@ public final class LuceneSearchIndex implements SearchIndex {
             throws IOException {
         Query text = queries.text(p);
         Query full = Queries.filtered(text, filters);
-        FacetCounter.Counts counts = s.search(full, new FacetCounter());
+        Sort sort = q.sort() == SearchQuery.Sort.RECENCY
+                ? new Sort(new SortField(Docs.UPDATED, SortField.Type.LONG, true))
+                : new Sort(SortField.FIELD_SCORE, new SortField(Docs.UPDATED, SortField.Type.LONG, true));
+        int n = q.offset() + q.limit();
+        // with an embedder the first HYBRID_WINDOW lexical hits are re-ordered, so they are collected at once
+        int window = vector == null ? n : Math.max(HYBRID_WINDOW, n);
+        Pass pass = Pass.run(s, full, sort, window, q, config.fuzzyBelow);
         Optional<String> didYouMean = Optional.empty();
-        if (counts.total() < config.fuzzyBelow && p.hasPositive()) {
+        // a total below fuzzyBelow is always exact (Pass counts exactly up to at least fuzzyBelow)
+        if (pass.total() < config.fuzzyBelow && p.hasPositive()) {
             didYouMean = didYouMean(s, p, filters);
             Optional<Query> fuzzy = queries.fuzzy(p);
             if (fuzzy.isPresent()) {
                 Query fuzzyFull = Queries.filtered(fuzzy.get(), filters);
-                FacetCounter.Counts fuzzyCounts = s.search(fuzzyFull, new FacetCounter());
-                if (fuzzyCounts.total() > counts.total()) {
-                    counts = fuzzyCounts;
+                Pass fuzzyPass = Pass.run(s, fuzzyFull, sort, window, q, config.fuzzyBelow);
+                if (fuzzyPass.total() > pass.total()) {
+                    pass = fuzzyPass;
                     text = fuzzy.get();
                     full = fuzzyFull;
                 }
             }
         }
-        Sort sort = q.sort() == SearchQuery.Sort.RECENCY
-                ? new Sort(new SortField(Docs.UPDATED, SortField.Type.LONG, true))
-                : new Sort(SortField.FIELD_SCORE, new SortField(Docs.UPDATED, SortField.Type.LONG, true));
-        TopFieldDocs top = s.search(full, q.offset() + q.limit(), sort, true);
-        ScoreDoc[] ranked = top.scoreDocs;
+        ScoreDoc[] collected = pass.top().scoreDocs;
+        ScoreDoc[] ranked = Arrays.copyOf(collected, Math.min(collected.length, n));
         if (vector != null && ranked.length > 1) {
             // hybrid: the first HYBRID_WINDOW lexical hits are re-ordered by BM25 and vector similarity; the
             // set of hits (and so totals and facets) stays the lexical one
-            TopFieldDocs window = s.search(full, Math.max(HYBRID_WINDOW, q.offset() + q.limit()), sort, true);
-            int w = Math.min(HYBRID_WINDOW, window.scoreDocs.length);
-            ScoreDoc[] reranked = Hybrid.rerank(s, Arrays.copyOf(window.scoreDocs, w), vector, config.hybridWeight);
-            ranked = Arrays.copyOf(reranked, Math.min(window.scoreDocs.length, q.offset() + q.limit()));
-            System.arraycopy(window.scoreDocs, w, ranked, w, ranked.length - w);
+            int w = Math.min(HYBRID_WINDOW, collected.length);
+            ScoreDoc[] reranked = Hybrid.rerank(s, Arrays.copyOf(collected, w), vector, config.hybridWeight);
+            ranked = Arrays.copyOf(reranked, Math.min(collected.length, n));
+            System.arraycopy(collected, w, ranked, w, ranked.length - w);
         }
         ScoreDoc[] page = Arrays.copyOfRange(ranked, Math.min(q.offset(), ranked.length), ranked.length);
-        return new SearchResult(hits(s, text, new TopDocs(top.totalHits, page)), counts.total(), counts.facets(),
-                didYouMean);
+        return new SearchResult(hits(s, text, new TopDocs(pass.top().totalHits, page)), pass.total(),
+                pass.facets(), didYouMean, pass.exact());
     }
 
     private List<SearchHit> hits(IndexSearcher s, Query text, TopDocs page) throws IOException {
         if (page.scoreDocs.length == 0) {
             return List.of();
         }
-        Map<String, String[]> highlights = snippets.highlight(s, text, page);
+        Snippets.Highlighted highlighted = snippets.highlight(s, text, page, HIT_FIELDS);
+        Map<String, String[]> highlights = highlighted.snippets();
         StoredFields stored = s.storedFields();
         List<SearchHit> out = new ArrayList<>(page.scoreDocs.length);
         for (int i = 0; i < page.scoreDocs.length; i++) {
             ScoreDoc sd = page.scoreDocs[i];
-            Document d = stored.document(sd.doc);
+            Document d = highlighted.documents().get(sd.doc);
+            if (d == null) {
+                d = stored.document(sd.doc, HIT_FIELDS);
+            }
             String title = d.get(Docs.S_TITLE);
             String[] forGroup = highlights.get(Docs.body(d.get(Docs.S_GROUP)));
             String snippet = Snippets.clean(forGroup == null ? null : forGroup[i]);

@@ -2,8 +2,17 @@ package org.copkit.lucene;
 
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -25,6 +34,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  */
 final class Snippets {
     static final int LENGTH = 160;
+    /** The longest body text the highlighter reads. */
+    private static final int MAX_LENGTH = 200_000;
     private static final String ELLIPSIS = "… ";
 
     private final PassageFormatter formatter = new DefaultPassageFormatter("<mark>", "</mark>", ELLIPSIS, true);
@@ -35,20 +46,62 @@ final class Snippets {
     }
 
     /**
+     * Snippets and the stored documents they were cut from.
+     *
+     * @param snippets per body field, one snippet per page document (null when the document has no such field)
+     * @param documents per document id, the stored fields the highlighter read: the body fields plus the
+     *     fields asked for, so a hit's fields need not be read (and decompressed) a second time
+     */
+    record Highlighted(Map<String, String[]> snippets, Map<Integer, Document> documents) {}
+
+    /**
      * @param searcher the searcher the page came from
      * @param query the text query (without filters)
      * @param page the page's documents
-     * @return per body field, one snippet per page document (null when the document has no such field)
+     * @param alsoLoad stored fields to read with the bodies, for the caller
+     * @return the snippets and the documents read
      */
-    Map<String, String[]> highlight(IndexSearcher searcher, Query query, TopDocs page) throws IOException {
-        UnifiedHighlighter h = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(formatter)
+    Highlighted highlight(IndexSearcher searcher, Query query, TopDocs page, Set<String> alsoLoad) throws IOException {
+        Map<Integer, Document> documents = new HashMap<>();
+        UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(formatter)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getWordInstance(Locale.ROOT), LENGTH, 0.3f))
-                .withMaxLength(200_000).withHandleMultiTermQuery(true).build();
+                .withMaxLength(MAX_LENGTH).withHandleMultiTermQuery(true);
+        UnifiedHighlighter h = new UnifiedHighlighter(b) {
+            /** Reads each document once, with the caller's fields; the same values as Lucene's own loader. */
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs,
+                    int cacheCharsThreshold) throws IOException {
+                Set<String> wanted = new HashSet<>(alsoLoad);
+                wanted.addAll(Arrays.asList(fields));
+                StoredFields stored = searcher.storedFields();
+                List<CharSequence[]> out = new ArrayList<>();
+                int chars = 0;
+                do {
+                    int doc = docs.nextDoc();
+                    if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+                        break;
+                    }
+                    Document d = stored.document(doc, wanted);
+                    documents.put(doc, d);
+                    CharSequence[] values = new CharSequence[fields.length];
+                    for (int i = 0; i < fields.length; i++) {
+                        String[] all = d.getValues(fields[i]);
+                        if (all.length > 0) {
+                            String v = String.join(String.valueOf(UnifiedHighlighter.MULTIVAL_SEP_CHAR), all);
+                            values[i] = v.substring(0, Math.min(MAX_LENGTH, v.length()));
+                            chars += values[i].length();
+                        }
+                    }
+                    out.add(values);
+                } while (chars <= cacheCharsThreshold && cacheCharsThreshold != 0);
+                return out;
+            }
+        };
         String[] fields = Analysis.GROUPS.stream().map(Docs::body).toArray(String[]::new);
         int[] passages = new int[fields.length];
-        java.util.Arrays.fill(passages, 1);
-        return h.highlightFields(fields, query, page, passages);
+        Arrays.fill(passages, 1);
+        return new Highlighted(h.highlightFields(fields, query, page, passages), documents);
     }
 
     /** @return the HTML-escaped start of a text (for documents without a body), at most LENGTH characters */
