@@ -28,8 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -841,28 +843,13 @@ public final class LuceneSearchIndex implements SearchIndex {
         Embedder e = embedder;
         float[] vector = e == null ? null : Vectors.embedQuery(e, q.text());
         return read(s -> {
-            MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
-            mlt.setAnalyzer(analysis.query());
-            mlt.setMinTermFreq(1);
-            mlt.setMinDocFreq(1);
-            mlt.setMinWordLen(2);
-            mlt.setMaxQueryTerms(25);
-            mlt.setBoost(true);
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            Query tags = like(mlt, Docs.TAGS_TEXT, q.text());
-            for (String group : Analysis.GROUPS) {
-                Query words = new BooleanQuery.Builder()
-                        .add(new BoostQuery(like(mlt, Docs.title(group), q.text()), 2f), Occur.SHOULD)
-                        .add(like(mlt, Docs.body(group), q.text()), Occur.SHOULD).add(tags, Occur.SHOULD).build();
-                any.add(new BooleanQuery.Builder().add(new TermQuery(new Term(Docs.GROUP, group)), Occur.FILTER)
-                        .add(words, Occur.MUST).build(), Occur.SHOULD);
-            }
-            Query text = any.build();
+            SimilarText similar = similarText(s.getIndexReader(), analysis.query(), q.text());
+            Query text = similar.text();
             BooleanQuery.Builder full = new BooleanQuery.Builder().add(text, Occur.MUST);
             filters.forEach(f -> full.add(f, Occur.FILTER));
             q.exclude().ifPresent(r -> full.add(new TermQuery(Docs.keyTerm(r)), Occur.MUST_NOT));
             if (vector == null) {
-                return hits(s, text, s.search(full.build(), q.limit()));
+                return hits(s, similar.highlight(), s.search(full.build(), q.limit()));
             }
             // hybrid: lexical and nearest-neighbour candidates, both under the same filters (visibility,
             // current status, types, exclusion), fused by a normalised score combination
@@ -880,8 +867,44 @@ public final class LuceneSearchIndex implements SearchIndex {
                     config.hybridWeight, config.minSimilarity);
             ScoreDoc[] best = fused.stream().limit(q.limit()).map(h -> new ScoreDoc(h.doc(), h.score()))
                     .toArray(ScoreDoc[]::new);
-            return hits(s, text, new TopDocs(lexical.totalHits, best));
+            return hits(s, similar.highlight(), new TopDocs(lexical.totalHits, best));
         });
+    }
+
+    /**
+     * The text query of {@link #similar} and the query its snippets are cut with.
+     *
+     * @param text per language group, the group's documents whose title (boosted 2x), body or tags are like
+     *     the draft ({@link MoreLikeThis} per field)
+     * @param highlight the body parts of {@code text} only. Snippets come from the body fields, and in
+     *     {@code text} every clause is optional and a document has the fields of its own group only, so
+     *     the body matches of a document under {@code text} are exactly its matches under {@code
+     *     highlight}; the highlighter, which builds a weight for its query for every highlighted document,
+     *     then handles about a third of the terms (checked by {@code SimilarSnippetsTest})
+     */
+    record SimilarText(Query text, Query highlight) {}
+
+    static SimilarText similarText(IndexReader reader, Analyzer analyzer, String draft) throws IOException {
+        MoreLikeThis mlt = new MoreLikeThis(reader);
+        mlt.setAnalyzer(analyzer);
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(1);
+        mlt.setMinWordLen(2);
+        mlt.setMaxQueryTerms(25);
+        mlt.setBoost(true);
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        BooleanQuery.Builder bodies = new BooleanQuery.Builder();
+        Query tags = like(mlt, Docs.TAGS_TEXT, draft);
+        for (String group : Analysis.GROUPS) {
+            Query body = like(mlt, Docs.body(group), draft);
+            Query words = new BooleanQuery.Builder()
+                    .add(new BoostQuery(like(mlt, Docs.title(group), draft), 2f), Occur.SHOULD)
+                    .add(body, Occur.SHOULD).add(tags, Occur.SHOULD).build();
+            any.add(new BooleanQuery.Builder().add(new TermQuery(new Term(Docs.GROUP, group)), Occur.FILTER)
+                    .add(words, Occur.MUST).build(), Occur.SHOULD);
+            bodies.add(body, Occur.SHOULD);
+        }
+        return new SimilarText(any.build(), bodies.build());
     }
 
     private static Query like(MoreLikeThis mlt, String field, String text) throws IOException {

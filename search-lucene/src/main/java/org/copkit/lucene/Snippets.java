@@ -68,6 +68,16 @@ final class Snippets {
                         BreakIterator.getWordInstance(Locale.ROOT), LENGTH, 0.3f))
                 .withMaxLength(MAX_LENGTH).withHandleMultiTermQuery(true);
         UnifiedHighlighter h = new UnifiedHighlighter(b) {
+            /**
+             * Every body field is indexed with offsets in the postings and without term vectors ({@link Docs}),
+             * so the answer Lucene would compute from the merged field infos of all segments (per query) is
+             * known. A body field no segment has yet holds no document to highlight either way.
+             */
+            @Override
+            protected OffsetSource getOffsetSource(String field) {
+                return OffsetSource.POSTINGS;
+            }
+
             /** Reads each document once, with the caller's fields; the same values as Lucene's own loader. */
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs,

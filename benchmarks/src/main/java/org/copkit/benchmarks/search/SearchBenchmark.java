@@ -8,12 +8,10 @@ import org.copkit.search.SearchResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -51,13 +49,15 @@ public class SearchBenchmark extends SharedIndexBenchmark {
     }
 
     /**
-     * Builds the raw side's facet ordinal maps once (a host caches them per searcher).
-     *
+     * @return the raw side's facet ordinal maps, built at the first call (in the warm-up) and kept, as a
+     *     host caches them per searcher
      * @throws IOException from Lucene
      */
-    @Setup(Level.Trial)
-    public void facetStates() throws IOException {
-        facetStates = new RawLucene.FacetStates(index().rawReader);
+    RawLucene.FacetStates facetStates() throws IOException {
+        if (facetStates == null) {
+            facetStates = new RawLucene.FacetStates(index().rawReader);
+        }
+        return facetStates;
     }
 
     /** @return CoPKit's result: hits with snippets, exact total, facets */
@@ -96,11 +96,7 @@ public class SearchBenchmark extends SharedIndexBenchmark {
      */
     @Benchmark
     public RawLucene.Page rawLuceneFacetsSnippets() throws IOException {
-        return rawLucene.searchWithFacetsAndSnippets(index().raw, facetStates, nextText(), scope);
+        return rawLucene.searchWithFacetsAndSnippets(index().raw, facetStates(), nextText(), scope);
     }
 
-    /** @return the facet states (for the smoke test) */
-    RawLucene.FacetStates facetStatesForTest() {
-        return facetStates;
-    }
 }

@@ -39,7 +39,6 @@ class SearchBenchmarksSmokeTest {
         b.corpus = corpus;
         b.items = 300;
         b.build();
-        b.facetStates();
         try {
             int found = 0;
             for (String text : b.texts()) {
@@ -53,7 +52,7 @@ class SearchBenchmarksSmokeTest {
                 found += raw.isEmpty() ? 0 : 1;
                 // the same-job pairs: the same documents, the full pair also the same total and facet counts
                 RawLucene.Page full = new RawLucene().searchWithFacetsAndSnippets(b.index().raw,
-                        b.facetStatesForTest(), text, SearchCorpus.scope());
+                        b.facetStates(), text, SearchCorpus.scope());
                 assertThat(full.keys()).as(text).containsExactlyInAnyOrderElementsOf(raw);
                 assertThat(full.snippets()).as(text).hasSameSizeAs(raw).doesNotContainNull();
                 assertThat(full.total()).as(text).isEqualTo(r.total());
