@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -776,10 +777,17 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     private List<SearchHit> hits(IndexSearcher s, Query text, TopDocs page) throws IOException {
+        Map<String, Query> perField = new LinkedHashMap<>();
+        Analysis.GROUPS.forEach(g -> perField.put(Docs.body(g), text));
+        return hits(s, perField, page);
+    }
+
+    /** @param snippetQueries per body field, the query its snippets are cut with */
+    private List<SearchHit> hits(IndexSearcher s, Map<String, Query> snippetQueries, TopDocs page) throws IOException {
         if (page.scoreDocs.length == 0) {
             return List.of();
         }
-        Snippets.Highlighted highlighted = snippets.highlight(s, text, page, HIT_FIELDS);
+        Snippets.Highlighted highlighted = snippets.highlight(s, snippetQueries, page, HIT_FIELDS);
         Map<String, String[]> highlights = highlighted.snippets();
         StoredFields stored = s.storedFields();
         List<SearchHit> out = new ArrayList<>(page.scoreDocs.length);
@@ -876,13 +884,14 @@ public final class LuceneSearchIndex implements SearchIndex {
      *
      * @param text per language group, the group's documents whose title (boosted 2x), body or tags are like
      *     the draft ({@link MoreLikeThis} per field)
-     * @param highlight the body parts of {@code text} only. Snippets come from the body fields, and in
-     *     {@code text} every clause is optional and a document has the fields of its own group only, so
-     *     the body matches of a document under {@code text} are exactly its matches under {@code
-     *     highlight}; the highlighter, which builds a weight for its query for every highlighted document,
-     *     then handles about a third of the terms (checked by {@code SimilarSnippetsTest})
+     * @param highlight per body field, the part of {@code text} for that field only. Snippets come from
+     *     the body fields, and in {@code text} every clause is optional and a document has the fields of its
+     *     own group only, so the body matches of a document under {@code text} are exactly its matches under
+     *     its body field's part; the highlighter, which builds a weight for its query for every highlighted
+     *     document and field, then handles one of the seven {@code like()} queries instead of all of them
+     *     (checked by {@code SimilarSnippetsTest})
      */
-    record SimilarText(Query text, Query highlight) {}
+    record SimilarText(Query text, Map<String, Query> highlight) {}
 
     static SimilarText similarText(IndexReader reader, Analyzer analyzer, String draft) throws IOException {
         MoreLikeThis mlt = new MoreLikeThis(reader);
@@ -893,7 +902,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         mlt.setMaxQueryTerms(25);
         mlt.setBoost(true);
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        BooleanQuery.Builder bodies = new BooleanQuery.Builder();
+        Map<String, Query> bodies = new LinkedHashMap<>();
         Query tags = like(mlt, Docs.TAGS_TEXT, draft);
         for (String group : Analysis.GROUPS) {
             Query body = like(mlt, Docs.body(group), draft);
@@ -902,9 +911,9 @@ public final class LuceneSearchIndex implements SearchIndex {
                     .add(body, Occur.SHOULD).add(tags, Occur.SHOULD).build();
             any.add(new BooleanQuery.Builder().add(new TermQuery(new Term(Docs.GROUP, group)), Occur.FILTER)
                     .add(words, Occur.MUST).build(), Occur.SHOULD);
-            bodies.add(body, Occur.SHOULD);
+            bodies.put(Docs.body(group), body);
         }
-        return new SimilarText(any.build(), bodies.build());
+        return new SimilarText(any.build(), bodies);
     }
 
     private static Query like(MoreLikeThis mlt, String field, String text) throws IOException {

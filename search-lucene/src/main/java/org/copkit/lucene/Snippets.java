@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,7 +63,24 @@ final class Snippets {
      * @return the snippets and the documents read
      */
     Highlighted highlight(IndexSearcher searcher, Query query, TopDocs page, Set<String> alsoLoad) throws IOException {
+        Map<String, Query> perField = new LinkedHashMap<>();
+        Analysis.GROUPS.forEach(g -> perField.put(Docs.body(g), query));
+        return highlight(searcher, perField, page, alsoLoad);
+    }
+
+    /**
+     * @param searcher the searcher the page came from
+     * @param perField per body field, the query its snippets are cut with (the same query for every field
+     *     highlights all fields in one go)
+     * @param page the page's documents
+     * @param alsoLoad stored fields to read with the bodies, for the caller
+     * @return the snippets and the documents read (each read once)
+     */
+    Highlighted highlight(IndexSearcher searcher, Map<String, Query> perField, TopDocs page, Set<String> alsoLoad)
+            throws IOException {
         Map<Integer, Document> documents = new HashMap<>();
+        Set<String> wanted = new HashSet<>(alsoLoad);
+        Analysis.GROUPS.forEach(g -> wanted.add(Docs.body(g)));
         UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(formatter)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getWordInstance(Locale.ROOT), LENGTH, 0.3f))
@@ -82,8 +100,6 @@ final class Snippets {
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs,
                     int cacheCharsThreshold) throws IOException {
-                Set<String> wanted = new HashSet<>(alsoLoad);
-                wanted.addAll(Arrays.asList(fields));
                 StoredFields stored = searcher.storedFields();
                 List<CharSequence[]> out = new ArrayList<>();
                 int chars = 0;
@@ -92,8 +108,11 @@ final class Snippets {
                     if (doc == DocIdSetIterator.NO_MORE_DOCS) {
                         break;
                     }
-                    Document d = stored.document(doc, wanted);
-                    documents.put(doc, d);
+                    Document d = documents.get(doc);
+                    if (d == null) {
+                        d = stored.document(doc, wanted);
+                        documents.put(doc, d);
+                    }
                     CharSequence[] values = new CharSequence[fields.length];
                     for (int i = 0; i < fields.length; i++) {
                         String[] all = d.getValues(fields[i]);
@@ -108,10 +127,18 @@ final class Snippets {
                 return out;
             }
         };
-        String[] fields = Analysis.GROUPS.stream().map(Docs::body).toArray(String[]::new);
-        int[] passages = new int[fields.length];
-        Arrays.fill(passages, 1);
-        return new Highlighted(h.highlightFields(fields, query, page, passages), documents);
+        Map<String, String[]> out = new LinkedHashMap<>();
+        if (new HashSet<>(perField.values()).size() == 1) {
+            String[] fields = perField.keySet().toArray(String[]::new);
+            int[] passages = new int[fields.length];
+            Arrays.fill(passages, 1);
+            out.putAll(h.highlightFields(fields, perField.values().iterator().next(), page, passages));
+        } else {
+            for (Map.Entry<String, Query> e : perField.entrySet()) {
+                out.putAll(h.highlightFields(new String[] {e.getKey()}, e.getValue(), page, new int[] {1}));
+            }
+        }
+        return new Highlighted(out, documents);
     }
 
     /** @return the HTML-escaped start of a text (for documents without a body), at most LENGTH characters */

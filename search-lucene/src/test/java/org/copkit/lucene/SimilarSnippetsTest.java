@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code similar} cuts its snippets with the body parts of its query only
+ * {@code similar} cuts the snippets of each body field with that field's part of its query only
  * ({@link LuceneSearchIndex.SimilarText#highlight()}): the snippets must be exactly those the whole
  * query gives, for documents of every language group, matching by title, body or tags.
  */
