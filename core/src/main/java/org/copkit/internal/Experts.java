@@ -92,7 +92,7 @@ final class Experts implements ExpertService {
             }
             t.contributions(domains);
             // content found for the text, searched as the viewer and checked again against current state
-            List<SearchHit> hits = engine.searchIndex().query(SearchQuery.of(topic)
+            List<SearchHit> hits = engine.searchIndex().query(SearchQuery.of(topic).withoutFacets()
                     .withTypes(ObjectType.KNOWLEDGE_ITEM, ObjectType.QUESTION)
                     .withStatuses(ItemStatus.PUBLISHED.name(), ItemStatus.NEEDS_REVIEW.name(),
                             ConversationStatus.ANSWERED.name())

@@ -212,8 +212,9 @@ public final class InMemorySearchIndex implements SearchIndex {
         matches.sort(order);
         List<SearchHit> hits = matches.stream().skip(q.offset()).limit(q.limit())
                 .map(e -> hit(e.getKey(), e.getValue(), positive)).toList();
-        return new SearchResult(hits, matches.size(), facets(matches.stream().map(e -> e.getKey().doc).toList()),
-                Optional.empty());
+        // every match is in memory anyway: the total is always exact
+        return new SearchResult(hits, matches.size(),
+                q.facets() ? facets(matches.stream().map(e -> e.getKey().doc).toList()) : Map.of(), Optional.empty());
     }
 
     private static Map<Facet, Map<String, Long>> facets(List<SearchDocument> matched) {

@@ -768,6 +768,54 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    @DisplayName("without facets: the same hits, no facet counts, an exact total by default")
+    void withoutFacets() {
+        for (int i = 0; i < 12; i++) {
+            add(item("i" + i).title("Pelican " + i).community(i % 3 == 0 ? COMMUNITY_2 : COMMUNITY_1)
+                    .tags(i % 2 == 0 ? "even" : "odd"));
+        }
+        SearchQuery q = SearchQuery.of("pelican").page(2, 3);
+        SearchResult full = index.query(q, system());
+        SearchResult lean = index.query(q.withoutFacets(), system());
+
+        assertThat(full.facets()).isNotEmpty();
+        assertThat(full.totalIsExact()).isTrue();
+        assertThat(lean.hits()).isEqualTo(full.hits());
+        assertThat(lean.facets()).isEmpty();
+        assertThat(lean.total()).isEqualTo(12);
+        assertThat(lean.totalIsExact()).isTrue();
+    }
+
+    @Test
+    @DisplayName("an exact total only up to a threshold: the same hits, a lower bound above it, never invisible matches")
+    void exactTotalUpTo() {
+        for (int i = 0; i < 30; i++) {
+            add(item("i" + i).title("Heron " + i).community(COMMUNITY_1)
+                    .audience(i % 2 == 0 ? Audience.community() : Audience.platform()));
+        }
+        ViewerScope outsider = reader("outsider").build();
+        for (ViewerScope viewer : List.of(system(), outsider)) {
+            long visible = index.query(SearchQuery.of("heron"), viewer).total();
+            for (int threshold : List.of(1, 5, 14, 15, 16, 100)) {
+                SearchQuery q = SearchQuery.of("heron").withoutFacets().withExactTotalUpTo(threshold);
+                SearchResult r = index.query(q, viewer);
+                String context = viewer + " up to " + threshold;
+                assertThat(r.hits()).as(context).isEqualTo(index.query(SearchQuery.of("heron"), viewer).hits());
+                assertThat(r.total()).as(context).isLessThanOrEqualTo(visible);
+                if (r.totalIsExact()) {
+                    assertThat(r.total()).as(context).isEqualTo(visible);
+                } else {
+                    assertThat(r.total()).as(context).isGreaterThanOrEqualTo(threshold);
+                }
+                if (visible <= threshold) {
+                    assertThat(r.totalIsExact()).as(context).isTrue();
+                }
+            }
+            assertThat(visible).isEqualTo(viewer.system() ? 30 : 15);
+        }
+    }
+
+    @Test
     @DisplayName("facet values come highest count first")
     void facetOrder() {
         add(item("a").tags("rare"), item("b").tags("common", "middle"), item("c").tags("common", "middle"),

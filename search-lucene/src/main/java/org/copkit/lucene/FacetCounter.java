@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
@@ -71,13 +72,33 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
             Facet[] facets = Facet.values();
-            SortedSetDocValues[] values = new SortedSetDocValues[facets.length];
-            long[][] counts = new long[facets.length][];
-            for (int i = 0; i < facets.length; i++) {
-                values[i] = DocValues.getSortedSet(context.reader(), Docs.facetField(facets[i]));
-                counts[i] = new long[(int) values[i].getValueCount()];
-                segments.add(new SegmentCounts(facets[i], values[i], counts[i]));
+            // per facet of this segment: the single-valued view when every document has at most one value
+            // (type, community, practice, language), else the multi-valued one (tags); facets without any
+            // value in the segment are not visited per document
+            List<SortedDocValues> singles = new ArrayList<>(facets.length);
+            List<long[]> singleCounts = new ArrayList<>(facets.length);
+            List<SortedSetDocValues> multis = new ArrayList<>(facets.length);
+            List<long[]> multiCounts = new ArrayList<>(facets.length);
+            for (Facet facet : facets) {
+                SortedSetDocValues values = DocValues.getSortedSet(context.reader(), Docs.facetField(facet));
+                long[] counts = new long[(int) values.getValueCount()];
+                segments.add(new SegmentCounts(facet, values, counts));
+                if (counts.length == 0) {
+                    continue;
+                }
+                SortedDocValues single = DocValues.unwrapSingleton(values);
+                if (single != null) {
+                    singles.add(single);
+                    singleCounts.add(counts);
+                } else {
+                    multis.add(values);
+                    multiCounts.add(counts);
+                }
             }
+            SortedDocValues[] s = singles.toArray(SortedDocValues[]::new);
+            long[][] sc = singleCounts.toArray(long[][]::new);
+            SortedSetDocValues[] m = multis.toArray(SortedSetDocValues[]::new);
+            long[][] mc = multiCounts.toArray(long[][]::new);
             return new LeafCollector() {
                 @Override
                 public void setScorer(Scorable scorer) {
@@ -87,10 +108,15 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
                 @Override
                 public void collect(int doc) throws IOException {
                     total++;
-                    for (int i = 0; i < values.length; i++) {
-                        if (values[i].advanceExact(doc)) {
-                            for (int n = 0; n < values[i].docValueCount(); n++) {
-                                counts[i][(int) values[i].nextOrd()]++;
+                    for (int i = 0; i < s.length; i++) {
+                        if (s[i].advanceExact(doc)) {
+                            sc[i][s[i].ordValue()]++;
+                        }
+                    }
+                    for (int i = 0; i < m.length; i++) {
+                        if (m[i].advanceExact(doc)) {
+                            for (int k = m[i].docValueCount(); k > 0; k--) {
+                                mc[i][(int) m[i].nextOrd()]++;
                             }
                         }
                     }

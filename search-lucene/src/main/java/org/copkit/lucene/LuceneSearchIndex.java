@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +29,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -117,6 +120,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LuceneSearchIndex implements SearchIndex {
     private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
+    /** The stored fields a hit shows (not the body, which only the highlighter reads). */
+    private static final Set<String> HIT_FIELDS = Set.of(Docs.ID, Docs.S_TITLE, Docs.S_GROUP, Docs.S_LANG,
+            Docs.S_STATUS, Docs.S_UPDATED, Docs.S_COMMUNITY);
     static final String CHECKPOINT = "copkit.checkpoint";
     static final String LAYOUT = "copkit.layout";
     /** The embedder of the stored vectors ({@code modelId/dimension}, or {@code none}). */
@@ -733,50 +739,64 @@ public final class LuceneSearchIndex implements SearchIndex {
             throws IOException {
         Query text = queries.text(p);
         Query full = Queries.filtered(text, filters);
-        FacetCounter.Counts counts = s.search(full, new FacetCounter());
+        Sort sort = q.sort() == SearchQuery.Sort.RECENCY
+                ? new Sort(new SortField(Docs.UPDATED, SortField.Type.LONG, true))
+                : new Sort(SortField.FIELD_SCORE, new SortField(Docs.UPDATED, SortField.Type.LONG, true));
+        int n = q.offset() + q.limit();
+        // with an embedder the first HYBRID_WINDOW lexical hits are re-ordered, so they are collected at once
+        int window = vector == null ? n : Math.max(HYBRID_WINDOW, n);
+        Pass pass = Pass.run(s, full, sort, window, q, config.fuzzyBelow);
         Optional<String> didYouMean = Optional.empty();
-        if (counts.total() < config.fuzzyBelow && p.hasPositive()) {
+        // a total below fuzzyBelow is always exact (Pass counts exactly up to at least fuzzyBelow)
+        if (pass.total() < config.fuzzyBelow && p.hasPositive()) {
             didYouMean = didYouMean(s, p, filters);
             Optional<Query> fuzzy = queries.fuzzy(p);
             if (fuzzy.isPresent()) {
                 Query fuzzyFull = Queries.filtered(fuzzy.get(), filters);
-                FacetCounter.Counts fuzzyCounts = s.search(fuzzyFull, new FacetCounter());
-                if (fuzzyCounts.total() > counts.total()) {
-                    counts = fuzzyCounts;
+                Pass fuzzyPass = Pass.run(s, fuzzyFull, sort, window, q, config.fuzzyBelow);
+                if (fuzzyPass.total() > pass.total()) {
+                    pass = fuzzyPass;
                     text = fuzzy.get();
                     full = fuzzyFull;
                 }
             }
         }
-        Sort sort = q.sort() == SearchQuery.Sort.RECENCY
-                ? new Sort(new SortField(Docs.UPDATED, SortField.Type.LONG, true))
-                : new Sort(SortField.FIELD_SCORE, new SortField(Docs.UPDATED, SortField.Type.LONG, true));
-        TopFieldDocs top = s.search(full, q.offset() + q.limit(), sort, true);
-        ScoreDoc[] ranked = top.scoreDocs;
+        ScoreDoc[] collected = pass.top().scoreDocs;
+        ScoreDoc[] ranked = Arrays.copyOf(collected, Math.min(collected.length, n));
         if (vector != null && ranked.length > 1) {
             // hybrid: the first HYBRID_WINDOW lexical hits are re-ordered by BM25 and vector similarity; the
             // set of hits (and so totals and facets) stays the lexical one
-            TopFieldDocs window = s.search(full, Math.max(HYBRID_WINDOW, q.offset() + q.limit()), sort, true);
-            int w = Math.min(HYBRID_WINDOW, window.scoreDocs.length);
-            ScoreDoc[] reranked = Hybrid.rerank(s, Arrays.copyOf(window.scoreDocs, w), vector, config.hybridWeight);
-            ranked = Arrays.copyOf(reranked, Math.min(window.scoreDocs.length, q.offset() + q.limit()));
-            System.arraycopy(window.scoreDocs, w, ranked, w, ranked.length - w);
+            int w = Math.min(HYBRID_WINDOW, collected.length);
+            ScoreDoc[] reranked = Hybrid.rerank(s, Arrays.copyOf(collected, w), vector, config.hybridWeight);
+            ranked = Arrays.copyOf(reranked, Math.min(collected.length, n));
+            System.arraycopy(collected, w, ranked, w, ranked.length - w);
         }
         ScoreDoc[] page = Arrays.copyOfRange(ranked, Math.min(q.offset(), ranked.length), ranked.length);
-        return new SearchResult(hits(s, text, new TopDocs(top.totalHits, page)), counts.total(), counts.facets(),
-                didYouMean);
+        return new SearchResult(hits(s, text, new TopDocs(pass.top().totalHits, page)), pass.total(),
+                pass.facets(), didYouMean, pass.exact());
     }
 
     private List<SearchHit> hits(IndexSearcher s, Query text, TopDocs page) throws IOException {
+        Map<String, Query> perField = new LinkedHashMap<>();
+        Analysis.GROUPS.forEach(g -> perField.put(Docs.body(g), text));
+        return hits(s, perField, page);
+    }
+
+    /** @param snippetQueries per body field, the query its snippets are cut with */
+    private List<SearchHit> hits(IndexSearcher s, Map<String, Query> snippetQueries, TopDocs page) throws IOException {
         if (page.scoreDocs.length == 0) {
             return List.of();
         }
-        Map<String, String[]> highlights = snippets.highlight(s, text, page);
+        Snippets.Highlighted highlighted = snippets.highlight(s, snippetQueries, page, HIT_FIELDS);
+        Map<String, String[]> highlights = highlighted.snippets();
         StoredFields stored = s.storedFields();
         List<SearchHit> out = new ArrayList<>(page.scoreDocs.length);
         for (int i = 0; i < page.scoreDocs.length; i++) {
             ScoreDoc sd = page.scoreDocs[i];
-            Document d = stored.document(sd.doc);
+            Document d = highlighted.documents().get(sd.doc);
+            if (d == null) {
+                d = stored.document(sd.doc, HIT_FIELDS);
+            }
             String title = d.get(Docs.S_TITLE);
             String[] forGroup = highlights.get(Docs.body(d.get(Docs.S_GROUP)));
             String snippet = Snippets.clean(forGroup == null ? null : forGroup[i]);
@@ -831,28 +851,13 @@ public final class LuceneSearchIndex implements SearchIndex {
         Embedder e = embedder;
         float[] vector = e == null ? null : Vectors.embedQuery(e, q.text());
         return read(s -> {
-            MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
-            mlt.setAnalyzer(analysis.query());
-            mlt.setMinTermFreq(1);
-            mlt.setMinDocFreq(1);
-            mlt.setMinWordLen(2);
-            mlt.setMaxQueryTerms(25);
-            mlt.setBoost(true);
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            Query tags = like(mlt, Docs.TAGS_TEXT, q.text());
-            for (String group : Analysis.GROUPS) {
-                Query words = new BooleanQuery.Builder()
-                        .add(new BoostQuery(like(mlt, Docs.title(group), q.text()), 2f), Occur.SHOULD)
-                        .add(like(mlt, Docs.body(group), q.text()), Occur.SHOULD).add(tags, Occur.SHOULD).build();
-                any.add(new BooleanQuery.Builder().add(new TermQuery(new Term(Docs.GROUP, group)), Occur.FILTER)
-                        .add(words, Occur.MUST).build(), Occur.SHOULD);
-            }
-            Query text = any.build();
+            SimilarText similar = similarText(s.getIndexReader(), analysis.query(), q.text());
+            Query text = similar.text();
             BooleanQuery.Builder full = new BooleanQuery.Builder().add(text, Occur.MUST);
             filters.forEach(f -> full.add(f, Occur.FILTER));
             q.exclude().ifPresent(r -> full.add(new TermQuery(Docs.keyTerm(r)), Occur.MUST_NOT));
             if (vector == null) {
-                return hits(s, text, s.search(full.build(), q.limit()));
+                return hits(s, similar.highlight(), s.search(full.build(), q.limit()));
             }
             // hybrid: lexical and nearest-neighbour candidates, both under the same filters (visibility,
             // current status, types, exclusion), fused by a normalised score combination
@@ -870,8 +875,45 @@ public final class LuceneSearchIndex implements SearchIndex {
                     config.hybridWeight, config.minSimilarity);
             ScoreDoc[] best = fused.stream().limit(q.limit()).map(h -> new ScoreDoc(h.doc(), h.score()))
                     .toArray(ScoreDoc[]::new);
-            return hits(s, text, new TopDocs(lexical.totalHits, best));
+            return hits(s, similar.highlight(), new TopDocs(lexical.totalHits, best));
         });
+    }
+
+    /**
+     * The text query of {@link #similar} and the query its snippets are cut with.
+     *
+     * @param text per language group, the group's documents whose title (boosted 2x), body or tags are like
+     *     the draft ({@link MoreLikeThis} per field)
+     * @param highlight per body field, the part of {@code text} for that field only. Snippets come from
+     *     the body fields, and in {@code text} every clause is optional and a document has the fields of its
+     *     own group only, so the body matches of a document under {@code text} are exactly its matches under
+     *     its body field's part; the highlighter, which builds a weight for its query for every highlighted
+     *     document and field, then handles one of the seven {@code like()} queries instead of all of them
+     *     (checked by {@code SimilarSnippetsTest})
+     */
+    record SimilarText(Query text, Map<String, Query> highlight) {}
+
+    static SimilarText similarText(IndexReader reader, Analyzer analyzer, String draft) throws IOException {
+        MoreLikeThis mlt = new MoreLikeThis(reader);
+        mlt.setAnalyzer(analyzer);
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(1);
+        mlt.setMinWordLen(2);
+        mlt.setMaxQueryTerms(25);
+        mlt.setBoost(true);
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        Map<String, Query> bodies = new LinkedHashMap<>();
+        Query tags = like(mlt, Docs.TAGS_TEXT, draft);
+        for (String group : Analysis.GROUPS) {
+            Query body = like(mlt, Docs.body(group), draft);
+            Query words = new BooleanQuery.Builder()
+                    .add(new BoostQuery(like(mlt, Docs.title(group), draft), 2f), Occur.SHOULD)
+                    .add(body, Occur.SHOULD).add(tags, Occur.SHOULD).build();
+            any.add(new BooleanQuery.Builder().add(new TermQuery(new Term(Docs.GROUP, group)), Occur.FILTER)
+                    .add(words, Occur.MUST).build(), Occur.SHOULD);
+            bodies.put(Docs.body(group), body);
+        }
+        return new SimilarText(any.build(), bodies);
     }
 
     private static Query like(MoreLikeThis mlt, String field, String text) throws IOException {

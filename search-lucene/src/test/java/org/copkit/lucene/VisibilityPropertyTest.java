@@ -64,6 +64,8 @@ class VisibilityPropertyTest {
                     assertThat(allIds(index, q, viewer)).as(context)
                             .containsExactlyInAnyOrderElementsOf(expected.stream().map(d -> d.ref().id()).toList());
                     assertFacets(r, expected, context);
+                    assertThat(r.totalIsExact()).as(context).isTrue();
+                    assertWithoutCounting(index, q, viewer, r, expected.size(), context);
                     r.didYouMean().ifPresent(s -> assertThat(fromVisible(visible, s)).as(context).isTrue());
                 }
                 assertSuggestions(index, viewer, visible);
@@ -158,6 +160,31 @@ class VisibilityPropertyTest {
             SearchDocument d = byId.get(h.ref().id());
             assertThat(d).as(viewer + " similar returned invisible " + h.ref()).isNotNull();
             assertThat(Set.of("PUBLISHED", "NEEDS_REVIEW", "ANSWERED")).contains(d.status());
+        }
+    }
+
+    /**
+     * The same query without facets, and without facets with an exact total only up to 1 or 3: the same
+     * page, no facets, a total that is exact or a lower bound above the threshold, never more than the
+     * visible matches.
+     */
+    private static void assertWithoutCounting(LuceneSearchIndex index, SearchQuery q, ViewerScope viewer,
+            SearchResult full, long visibleMatches, String context) {
+        for (SearchQuery lean : List.of(q.withoutFacets(), q.withoutFacets().withExactTotalUpTo(1),
+                q.withoutFacets().withExactTotalUpTo(3))) {
+            SearchResult r = index.query(lean, viewer);
+            String c = context + " " + lean;
+            assertThat(r.hits()).as(c).isEqualTo(full.hits());
+            assertThat(r.facets()).as(c).isEmpty();
+            assertThat(r.total()).as(c).isLessThanOrEqualTo(visibleMatches);
+            if (r.totalIsExact()) {
+                assertThat(r.total()).as(c).isEqualTo(visibleMatches);
+            } else {
+                assertThat(r.total()).as(c).isGreaterThanOrEqualTo(lean.exactTotalUpTo());
+            }
+            if (visibleMatches <= lean.exactTotalUpTo()) {
+                assertThat(r.totalIsExact()).as(c).isTrue();
+            }
         }
     }
 

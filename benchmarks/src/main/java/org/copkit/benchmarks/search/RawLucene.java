@@ -2,6 +2,19 @@ package org.copkit.benchmarks.search;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.text.BreakIterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.StringDocValuesReaderState;
+import org.apache.lucene.facet.StringValueFacetCounts;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -244,6 +257,114 @@ public final class RawLucene {
         TopDocs top = s.search(full, 10,
                 new Sort(SortField.FIELD_SCORE, new SortField("updated", SortField.Type.LONG, true)), true);
         return keys(s, top);
+    }
+
+    /** The stored fields a hit shows (key, title, group, language, status, update time, community). */
+    private static final Set<String> HIT_FIELDS =
+            Set.of("id", "s_title", "s_group", "s_lang", "s_status", "s_updated", "s_community");
+    /** The facet doc-values fields: type, community, practice, tag, language. */
+    static final List<String> FACET_FIELDS = List.of("f_type", "f_community", "f_practice", "f_tag", "f_language");
+
+    /** A page with snippets and, when counted, the total and facet counts. */
+    public record Page(List<String> keys, List<String> snippets, long total, Map<String, Map<String, Long>> facets) {}
+
+    /**
+     * Per facet field, the ordinal map of one reader that {@link StringValueFacetCounts} needs (built once
+     * per reader, as a host would cache it per searcher).
+     */
+    public static final class FacetStates {
+        final Map<String, StringDocValuesReaderState> states = new LinkedHashMap<>();
+
+        /**
+         * @param reader the reader
+         * @throws IOException from Lucene
+         */
+        public FacetStates(IndexReader reader) throws IOException {
+            FieldInfos infos = FieldInfos.getMergedFieldInfos(reader);
+            for (String f : FACET_FIELDS) {
+                if (infos.fieldInfo(f) != null) {
+                    states.put(f, new StringDocValuesReaderState(reader, f));
+                }
+            }
+        }
+    }
+
+    /**
+     * The search baseline with snippets: as {@link #search}, plus the stored display fields of each hit and
+     * a {@link UnifiedHighlighter} snippet over the body fields (one passage of about 160 characters, matches
+     * in {@code <mark>}, offsets from the postings) - what a result list shows.
+     *
+     * @param s the searcher
+     * @param text the words
+     * @param scope the reader
+     * @return the page (total: Lucene's count, exact up to 1,000; no facets)
+     * @throws IOException from Lucene
+     */
+    public Page searchWithSnippets(IndexSearcher s, String text, ViewerScope scope) throws IOException {
+        Query query = text(text);
+        TopDocs top = s.search(fullSearch(query, scope), 10, SEARCH_SORT, true);
+        return page(s, query, top, top.totalHits.value, Map.of());
+    }
+
+    /**
+     * The full search baseline: the top 10 and, in the same pass over every visible match, the exact total
+     * and the counts of the five facets (Lucene's facet module: {@link FacetsCollectorManager} and
+     * {@link StringValueFacetCounts} over the {@code f_*} sorted-set doc values), plus snippets as
+     * {@link #searchWithSnippets}.
+     *
+     * @param s the searcher
+     * @param states the facet states of the searcher's reader
+     * @param text the words
+     * @param scope the reader
+     * @return the page with total and facets
+     * @throws IOException from Lucene
+     */
+    public Page searchWithFacetsAndSnippets(IndexSearcher s, FacetStates states, String text, ViewerScope scope)
+            throws IOException {
+        Query query = text(text);
+        FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(s, fullSearch(query, scope), 10,
+                SEARCH_SORT, true, new FacetsCollectorManager());
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        for (Map.Entry<String, StringDocValuesReaderState> e : states.states.entrySet()) {
+            FacetResult counts = new StringValueFacetCounts(e.getValue(), r.facetsCollector()).getAllChildren(e.getKey());
+            Map<String, Long> values = new LinkedHashMap<>();
+            if (counts != null) {
+                for (LabelAndValue lv : counts.labelValues) {
+                    values.put(lv.label, lv.value.longValue());
+                }
+            }
+            facets.put(e.getKey(), values);
+        }
+        return page(s, query, r.topDocs(), r.topDocs().totalHits.value, facets);
+    }
+
+    private static final Sort SEARCH_SORT =
+            new Sort(SortField.FIELD_SCORE, new SortField("updated", SortField.Type.LONG, true));
+
+    private static Query fullSearch(Query text, ViewerScope scope) {
+        return new BooleanQuery.Builder().add(text, Occur.MUST).add(defaultStatuses(), Occur.FILTER)
+                .add(visibility(scope), Occur.FILTER).build();
+    }
+
+    private Page page(IndexSearcher s, Query text, TopDocs top, long total, Map<String, Map<String, Long>> facets)
+            throws IOException {
+        UnifiedHighlighter h = UnifiedHighlighter.builder(s, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getWordInstance(Locale.ROOT), 160, 0.3f))
+                .withMaxLength(200_000).withHandleMultiTermQuery(true).build();
+        String[] fields = GROUPS.stream().map(g -> "body_" + g).toArray(String[]::new);
+        Map<String, String[]> snippets = h.highlightFields(fields, text, top, new int[] {1, 1, 1});
+        List<String> keys = new ArrayList<>(top.scoreDocs.length);
+        List<String> shown = new ArrayList<>(top.scoreDocs.length);
+        var stored = s.storedFields();
+        for (int i = 0; i < top.scoreDocs.length; i++) {
+            Document d = stored.document(top.scoreDocs[i].doc, HIT_FIELDS);
+            keys.add(d.get("id"));
+            String snippet = snippets.get("body_" + d.get("s_group"))[i];
+            shown.add(snippet == null ? d.get("s_title") : snippet);
+        }
+        return new Page(keys, shown, total, facets);
     }
 
     /**

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.copkit.search.Facet;
 import org.copkit.search.SearchHit;
 import org.copkit.search.SearchResult;
 import org.junit.jupiter.api.Test;
@@ -47,10 +50,29 @@ class SearchBenchmarksSmokeTest {
                 assertThat(r.hits().stream().map(h -> h.ref().type() + ":" + h.ref().id()).toList())
                         .as(text).containsExactlyInAnyOrderElementsOf(raw);
                 found += raw.isEmpty() ? 0 : 1;
+                // the same-job pairs: the same documents, the full pair also the same total and facet counts
+                RawLucene.Page full = new RawLucene().searchWithFacetsAndSnippets(b.index().raw,
+                        b.facetStates(), text, SearchCorpus.scope());
+                assertThat(full.keys()).as(text).containsExactlyInAnyOrderElementsOf(raw);
+                assertThat(full.snippets()).as(text).hasSameSizeAs(raw).doesNotContainNull();
+                assertThat(full.total()).as(text).isEqualTo(r.total());
+                for (Facet f : Facet.values()) {
+                    assertThat(full.facets().getOrDefault("f_" + f.name().toLowerCase(Locale.ROOT), Map.of()))
+                            .as(text + " " + f).isEqualTo(r.facets().getOrDefault(f, Map.of()));
+                }
+                SearchResult lean = b.index().copkit.query(org.copkit.search.SearchQuery.of(text).withoutFacets()
+                        .withExactTotalUpTo(1_000), SearchCorpus.scope());
+                assertThat(lean.hits()).as(text).isEqualTo(r.hits());
+                assertThat(lean.facets()).as(text).isEmpty();
+                assertThat(new RawLucene().searchWithSnippets(b.index().raw, text, SearchCorpus.scope()).keys())
+                        .as(text).containsExactlyInAnyOrderElementsOf(raw);
             }
             assertThat(found).isGreaterThan(b.texts().size() / 2);
             assertThat(b.copkit()).isNotNull();
+            assertThat(b.copkitWithoutFacets()).isNotNull();
             assertThat(b.rawLucene()).isNotNull();
+            assertThat(b.rawLuceneSnippets()).isNotNull();
+            assertThat(b.rawLuceneFacetsSnippets()).isNotNull();
         } finally {
             b.close();
         }
