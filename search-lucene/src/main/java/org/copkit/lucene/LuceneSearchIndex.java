@@ -34,6 +34,7 @@ import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.LiveIndexWriterConfig;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -187,7 +188,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         this.embedder = config.embedder;
         this.indexedEmbedder = signature(config.embedder);
         try {
-            this.current = config.directory == null ? memoryGeneration() : openOnDisk(config.directory);
+            this.current = config.directory == null ? memoryGeneration(true) : openOnDisk(config.directory);
         } catch (IOException e) {
             throw new CopKitException(ErrorCode.SEARCH, "cannot open the Lucene index at " + config.directory + ": " + e,
                     e);
@@ -290,7 +291,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 cp = Long.parseLong(data.getOrDefault(CHECKPOINT, "0"));
                 loadVocabulary(reader);
             }
-            Generation g = start(name, path, dir, IndexWriterConfig.OpenMode.APPEND);
+            Generation g = start(name, path, dir, IndexWriterConfig.OpenMode.APPEND, true);
             checkpoint.set(cp);
             committedCheckpoint = cp;
             return g;
@@ -315,7 +316,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         String name = nextGenerationName(root);
         Path path = root.resolve(name);
         Files.createDirectories(path);
-        Generation g = start(name, path, new MMapDirectory(path), IndexWriterConfig.OpenMode.CREATE);
+        Generation g = start(name, path, new MMapDirectory(path), IndexWriterConfig.OpenMode.CREATE, true);
         try {
             checkpoint.set(0);
             indexedEmbedder = signature(embedder);
@@ -328,13 +329,25 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
-    private Generation memoryGeneration() throws IOException {
-        return start(GENERATION_PREFIX + "memory", null, new ByteBuffersDirectory(), IndexWriterConfig.OpenMode.CREATE);
+    private Generation memoryGeneration(boolean refreshing) throws IOException {
+        return start(GENERATION_PREFIX + "memory", null, new ByteBuffersDirectory(), IndexWriterConfig.OpenMode.CREATE,
+                refreshing);
     }
 
-    private Generation start(String name, Path path, Directory dir, IndexWriterConfig.OpenMode mode)
-            throws IOException {
+    /**
+     * @param refreshing whether the reopen thread starts now; a generation being rebuilt starts it when it
+     *     goes live (until then nobody searches it, and timed reopens would only cut its segments small)
+     */
+    private Generation start(String name, Path path, Directory dir, IndexWriterConfig.OpenMode mode,
+            boolean refreshing) throws IOException {
         IndexWriterConfig iwc = new IndexWriterConfig(analysis.index()).setOpenMode(mode).setCommitOnClose(false);
+        // Every write waits for a near-real-time reopen, which flushes the write's documents as a small
+        // segment. Lucene's default lets that reopen wait up to 500 ms for merging the small segments it
+        // just flushed (merge on refresh); the write would wait too. Background merges still combine them.
+        iwc.setMaxFullFlushMergeWaitMillis(0);
+        // Flushed segments (one per write batch) are kept as separate files instead of being copied once
+        // more into a compound file; merged segments follow the merge policy (compound below 10% of the index).
+        iwc.setUseCompoundFile(false);
         IndexWriter writer = new IndexWriter(dir, iwc);
         try {
             SearcherManager manager = new SearcherManager(writer, true, false, null);
@@ -343,7 +356,9 @@ public final class LuceneSearchIndex implements SearchIndex {
                     new ControlledRealTimeReopenThread<>(writer, manager, maxStale, 0.0);
             reopen.setName("copkit-lucene-refresh");
             reopen.setDaemon(true);
-            reopen.start();
+            if (refreshing) {
+                reopen.start();
+            }
             return new Generation(name, path, dir, writer, manager, reopen);
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(writer);
@@ -404,12 +419,12 @@ public final class LuceneSearchIndex implements SearchIndex {
             if (e == null) {
                 indexedEmbedder = NO_EMBEDDER; // documents without vectors from now on
             }
-            learn(documents);
+            List<Set<String>> words = learn(documents);
             long seq = -1;
             for (int i = 0; i < documents.size(); i++) {
                 SearchDocument d = documents.get(i);
                 seq = g.writer.updateDocument(Docs.keyTerm(d.ref()),
-                        Docs.document(d, vectors == null ? null : vectors.get(i)));
+                        Docs.document(d, vectors == null ? null : vectors.get(i), words.get(i)));
             }
             return seq;
         });
@@ -445,12 +460,19 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
-    private void learn(Collection<SearchDocument> documents) {
+    /**
+     * Learns the compound vocabulary of a batch before any of it is written, so that a compound is split
+     * against words of the same batch.
+     *
+     * @return per document, its distinct vocabulary words when it is Dutch, otherwise {@code null}
+     */
+    private List<Set<String>> learn(List<SearchDocument> documents) {
+        List<Set<String>> out = new ArrayList<>(documents.size());
         for (SearchDocument d : documents) {
-            if (Analysis.group(d.language()).equals("nl")) {
-                analysis.learnDutchText(d.title() + "\n" + d.body());
-            }
+            out.add(Analysis.group(d.language()).equals("nl") ? analysis.learnDutchText(d.title() + "\n" + d.body())
+                    : null);
         }
+        return out;
     }
 
     @Override
@@ -461,12 +483,12 @@ public final class LuceneSearchIndex implements SearchIndex {
             Path root = config.directory;
             Generation fresh;
             if (root == null) {
-                fresh = memoryGeneration();
+                fresh = memoryGeneration(false);
             } else {
                 String name = nextGenerationName(root);
                 Path path = root.resolve(name);
                 Files.createDirectories(path);
-                fresh = start(name, path, new MMapDirectory(path), IndexWriterConfig.OpenMode.CREATE);
+                fresh = start(name, path, new MMapDirectory(path), IndexWriterConfig.OpenMode.CREATE, false);
             }
             try {
                 Iterator<SearchDocument> it = documents.iterator();
@@ -474,13 +496,13 @@ public final class LuceneSearchIndex implements SearchIndex {
                 while (it.hasNext()) {
                     batch.add(it.next());
                     if (batch.size() == REBUILD_BATCH || !it.hasNext()) {
-                        learn(batch);
+                        List<Set<String>> words = learn(batch);
                         Embedder e = embedder;
                         List<float[][]> vectors = e == null ? null : Vectors.embed(e, batch);
                         for (int i = 0; i < batch.size(); i++) {
                             SearchDocument d = batch.get(i);
                             fresh.writer.updateDocument(Docs.keyTerm(d.ref()),
-                                    Docs.document(d, vectors == null ? null : vectors.get(i)));
+                                    Docs.document(d, vectors == null ? null : vectors.get(i), words.get(i)));
                         }
                         batch.clear();
                     }
@@ -497,6 +519,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 }
                 throw e;
             }
+            fresh.reopen.start();
             Generation old = current;
             current = fresh;
             indexedEmbedder = signature(embedder);
@@ -551,6 +574,11 @@ public final class LuceneSearchIndex implements SearchIndex {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** @return the settings of the live generation's writer (for tests) */
+    LiveIndexWriterConfig writerConfig() {
+        return current.writer.getConfig();
     }
 
     /** @return the embedder this index uses, if any */
