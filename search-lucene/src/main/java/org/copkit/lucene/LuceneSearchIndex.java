@@ -44,7 +44,6 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -88,9 +87,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  * <li><b>Writes.</b> One {@link IndexWriter}. {@link #index} and {@link #delete} return when the change
- * is searchable: they wait for the near-real-time reopen of their own write (a
- * {@link ControlledRealTimeReopenThread} that reopens at once for a waiting writer and otherwise at
- * least every {@link Builder#refreshInterval refresh interval}, 100 ms by default).</li>
+ * is searchable: after writing they reopen the near-real-time searcher themselves (concurrent writers
+ * share a reopen); a timer also reopens every {@link Builder#refreshInterval refresh interval} (100 ms
+ * by default) while no write is in progress, so finished merges become visible.</li>
  * <li><b>Durability.</b> Changes are committed (fsync) every {@link Builder#commitInterval commit
  * interval} (5 s by default), on {@link #commit()}, after {@link #rebuild} and on {@link #close()}; each
  * commit carries the change-feed checkpoint in its user data, so {@link #checkpoint()} after a restart is
@@ -147,6 +146,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong checkpoint = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Write calls in progress (the timed refresh waits for none). */
+    private final java.util.concurrent.atomic.AtomicInteger writing = new java.util.concurrent.atomic.AtomicInteger();
     private final ScheduledExecutorService committer;
     private volatile long committedCheckpoint = -1;
     private volatile Generation current;
@@ -154,28 +155,24 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** The embedder signature of the vectors in the current generation. */
     private volatile String indexedEmbedder;
 
-    /** One physical index: its directory, writer, searcher manager and reopen thread. */
+    /** One physical index: its directory, writer and searcher manager. */
     private static final class Generation {
         final String name;
         final Path path;
         final Directory dir;
         final IndexWriter writer;
         final SearcherManager manager;
-        final ControlledRealTimeReopenThread<IndexSearcher> reopen;
 
-        Generation(String name, Path path, Directory dir, IndexWriter writer, SearcherManager manager,
-                ControlledRealTimeReopenThread<IndexSearcher> reopen) {
+        Generation(String name, Path path, Directory dir, IndexWriter writer, SearcherManager manager) {
             this.name = name;
             this.path = path;
             this.dir = dir;
             this.writer = writer;
             this.manager = manager;
-            this.reopen = reopen;
         }
 
         /** Closes without committing (callers commit first when they want to keep changes). */
         void close() {
-            reopen.close();
             IOUtils.closeWhileHandlingException(manager, writer, dir);
         }
     }
@@ -188,7 +185,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         this.embedder = config.embedder;
         this.indexedEmbedder = signature(config.embedder);
         try {
-            this.current = config.directory == null ? memoryGeneration(true) : openOnDisk(config.directory);
+            this.current = config.directory == null ? memoryGeneration() : openOnDisk(config.directory);
         } catch (IOException e) {
             throw new CopKitException(ErrorCode.SEARCH, "cannot open the Lucene index at " + config.directory + ": " + e,
                     e);
@@ -200,6 +197,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         });
         long every = config.commitInterval.toMillis();
         committer.scheduleWithFixedDelay(this::timedCommit, every, every, TimeUnit.MILLISECONDS);
+        long refresh = config.refreshInterval.toMillis();
+        committer.scheduleWithFixedDelay(this::timedRefresh, refresh, refresh, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -291,7 +290,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 cp = Long.parseLong(data.getOrDefault(CHECKPOINT, "0"));
                 loadVocabulary(reader);
             }
-            Generation g = start(name, path, dir, IndexWriterConfig.OpenMode.APPEND, true);
+            Generation g = start(name, path, dir, IndexWriterConfig.OpenMode.APPEND);
             checkpoint.set(cp);
             committedCheckpoint = cp;
             return g;
@@ -316,7 +315,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         String name = nextGenerationName(root);
         Path path = root.resolve(name);
         Files.createDirectories(path);
-        Generation g = start(name, path, new MMapDirectory(path), IndexWriterConfig.OpenMode.CREATE, true);
+        Generation g = start(name, path, new MMapDirectory(path), IndexWriterConfig.OpenMode.CREATE);
         try {
             checkpoint.set(0);
             indexedEmbedder = signature(embedder);
@@ -329,17 +328,12 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
-    private Generation memoryGeneration(boolean refreshing) throws IOException {
-        return start(GENERATION_PREFIX + "memory", null, new ByteBuffersDirectory(), IndexWriterConfig.OpenMode.CREATE,
-                refreshing);
+    private Generation memoryGeneration() throws IOException {
+        return start(GENERATION_PREFIX + "memory", null, new ByteBuffersDirectory(), IndexWriterConfig.OpenMode.CREATE);
     }
 
-    /**
-     * @param refreshing whether the reopen thread starts now; a generation being rebuilt starts it when it
-     *     goes live (until then nobody searches it, and timed reopens would only cut its segments small)
-     */
-    private Generation start(String name, Path path, Directory dir, IndexWriterConfig.OpenMode mode,
-            boolean refreshing) throws IOException {
+    private Generation start(String name, Path path, Directory dir, IndexWriterConfig.OpenMode mode)
+            throws IOException {
         IndexWriterConfig iwc = new IndexWriterConfig(analysis.index()).setOpenMode(mode).setCommitOnClose(false);
         // Every write waits for a near-real-time reopen, which flushes the write's documents as a small
         // segment. Lucene's default lets that reopen wait up to 500 ms for merging the small segments it
@@ -351,15 +345,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         IndexWriter writer = new IndexWriter(dir, iwc);
         try {
             SearcherManager manager = new SearcherManager(writer, true, false, null);
-            double maxStale = config.refreshInterval.toNanos() / 1e9;
-            ControlledRealTimeReopenThread<IndexSearcher> reopen =
-                    new ControlledRealTimeReopenThread<>(writer, manager, maxStale, 0.0);
-            reopen.setName("copkit-lucene-refresh");
-            reopen.setDaemon(true);
-            if (refreshing) {
-                reopen.start();
-            }
-            return new Generation(name, path, dir, writer, manager, reopen);
+            return new Generation(name, path, dir, writer, manager);
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(writer);
             throw e;
@@ -420,13 +406,11 @@ public final class LuceneSearchIndex implements SearchIndex {
                 indexedEmbedder = NO_EMBEDDER; // documents without vectors from now on
             }
             List<Set<String>> words = learn(documents);
-            long seq = -1;
             for (int i = 0; i < documents.size(); i++) {
                 SearchDocument d = documents.get(i);
-                seq = g.writer.updateDocument(Docs.keyTerm(d.ref()),
+                g.writer.updateDocument(Docs.keyTerm(d.ref()),
                         Docs.document(d, vectors == null ? null : vectors.get(i), words.get(i)));
             }
-            return seq;
         });
     }
 
@@ -439,24 +423,47 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     private interface WriteCall {
-        long apply(Generation g) throws IOException;
+        void apply(Generation g) throws IOException;
     }
 
-    /** Runs a write and waits until the searcher shows it (read-after-write). */
+    /**
+     * Runs a write, then reopens the searcher so that it shows the write (read-after-write). The reopen
+     * runs in the caller's thread once the whole call is written, so a batch becomes one segment; a
+     * writer that finds another reopen running waits for it and reopens again only if its change is not
+     * in it yet.
+     */
     private void write(WriteCall call) {
         lock.readLock().lock();
+        writing.incrementAndGet();
         try {
             ensureOpen();
             Generation g = current;
-            long seq = call.apply(g);
-            g.reopen.waitForGeneration(seq);
+            call.apply(g);
+            g.manager.maybeRefreshBlocking();
         } catch (IOException | AlreadyClosedException e) {
             throw new CopKitException(ErrorCode.SEARCH, "search index write failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CopKitException(ErrorCode.SEARCH, "interrupted while waiting for the search index refresh", e);
         } finally {
+            writing.decrementAndGet();
             lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Reopens the searcher when no write is in progress (a write reopens itself when it is done; a timed
+     * reopen in the middle of a batch would only cut it into smaller segments): shows finished merges and
+     * releases the files of merged segments.
+     */
+    private void timedRefresh() {
+        Generation g = current;
+        if (closed.get() || writing.get() > 0) {
+            return;
+        }
+        try {
+            g.manager.maybeRefresh();
+        } catch (IOException | RuntimeException e) {
+            if (!closed.get() && g == current) {
+                LOG.warn("Timed refresh of the search index failed: {}", e.toString());
+            }
         }
     }
 
@@ -483,12 +490,12 @@ public final class LuceneSearchIndex implements SearchIndex {
             Path root = config.directory;
             Generation fresh;
             if (root == null) {
-                fresh = memoryGeneration(false);
+                fresh = memoryGeneration();
             } else {
                 String name = nextGenerationName(root);
                 Path path = root.resolve(name);
                 Files.createDirectories(path);
-                fresh = start(name, path, new MMapDirectory(path), IndexWriterConfig.OpenMode.CREATE, false);
+                fresh = start(name, path, new MMapDirectory(path), IndexWriterConfig.OpenMode.CREATE);
             }
             try {
                 Iterator<SearchDocument> it = documents.iterator();
@@ -519,7 +526,6 @@ public final class LuceneSearchIndex implements SearchIndex {
                 }
                 throw e;
             }
-            fresh.reopen.start();
             Generation old = current;
             current = fresh;
             indexedEmbedder = signature(embedder);
@@ -574,6 +580,11 @@ public final class LuceneSearchIndex implements SearchIndex {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** @return the number of segments the current searcher sees (for tests) */
+    int searchedSegments() {
+        return read(s -> s.getIndexReader().leaves().size());
     }
 
     /** @return the settings of the live generation's writer (for tests) */
@@ -986,9 +997,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
 
         /**
-         * @param interval the longest time a change waits before the near-real-time searcher shows it
-         *     when nobody waits for it (writes through this index always wait for their own change); 1 ms
-         *     to 1 minute, default 100 ms
+         * @param interval how often the near-real-time searcher is reopened while no write is in progress
+         *     (writes through this index reopen it themselves before they return), so that finished merges
+         *     become visible and merged-away files are released; 1 ms to 1 minute, default 100 ms
          * @return this
          */
         public Builder refreshInterval(Duration interval) {

@@ -118,6 +118,26 @@ class IndexingPathTest {
     }
 
     @Test
+    @Timeout(60)
+    @DisplayName("a batch becomes one segment: the timed refresh never reopens in the middle of a write")
+    void oneSegmentPerBatch() {
+        try (LuceneSearchIndex index = LuceneSearchIndex.builder().directory(dir)
+                .refreshInterval(java.time.Duration.ofMillis(1)).build()) {
+            for (int batch = 0; batch < 3; batch++) {
+                List<org.copkit.search.SearchDocument> docs = new ArrayList<>();
+                for (int i = 0; i < 3_000; i++) {
+                    docs.add(item("d" + batch + "-" + i).title("Walrus number " + i)
+                            .body("The walrus colony counted " + i + " animals on the beach.").build());
+                }
+                index.index(docs);
+                // merges may combine earlier batches, but never split one
+                assertThat(index.searchedSegments()).isBetween(1, batch + 1);
+                assertThat(total(index, "walrus")).isEqualTo(3_000L * (batch + 1));
+            }
+        }
+    }
+
+    @Test
     @Timeout(30)
     @DisplayName("after a rebuild the new generation refreshes: writes return and are searchable")
     void writesAfterRebuild() {
