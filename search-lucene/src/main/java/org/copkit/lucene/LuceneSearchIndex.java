@@ -686,7 +686,16 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        committer.shutdownNow();
+        // no interrupt: an interrupted timed commit or refresh would close the writer's file channels
+        // (ClosedByInterruptException) and fail the final commit; a running one is let finish
+        committer.shutdown();
+        try {
+            if (!committer.awaitTermination(1, TimeUnit.MINUTES)) {
+                LOG.warn("A timed commit or refresh of the search index did not finish within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         lock.writeLock().lock();
         try {
             Generation g = current;

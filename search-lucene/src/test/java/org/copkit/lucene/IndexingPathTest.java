@@ -138,6 +138,28 @@ class IndexingPathTest {
     }
 
     @Test
+    @Timeout(120)
+    @DisplayName("close lets a running timed commit or refresh finish: every closed index reopens complete")
+    void closeDoesNotInterruptTimers() {
+        for (int round = 0; round < 25; round++) {
+            try (LuceneSearchIndex index = LuceneSearchIndex.builder().directory(dir)
+                    .commitInterval(java.time.Duration.ofMillis(10)).refreshInterval(java.time.Duration.ofMillis(1))
+                    .verifyOnOpen(false).build()) {
+                List<org.copkit.search.SearchDocument> docs = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    docs.add(item("r" + round + "-" + i).title("Walrus " + i).body("Colony notes " + i).build());
+                }
+                index.index(docs);
+                index.checkpoint(round + 1);
+            }
+            try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
+                assertThat(index.checkpoint()).isEqualTo(round + 1);
+                assertThat(total(index, "walrus")).isEqualTo(200L * (round + 1));
+            }
+        }
+    }
+
+    @Test
     @Timeout(30)
     @DisplayName("after a rebuild the new generation refreshes: writes return and are searchable")
     void writesAfterRebuild() {
