@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,18 +92,59 @@ final class Analysis {
         return DUTCH_STOP.contains(folded) || ENGLISH_STOP.contains(folded);
     }
 
-    /** Adds the words of a Dutch text to the compound vocabulary. */
-    void learnDutchText(String text) {
-        surfaceTokens(text).forEach(this::learnDutch);
+    /**
+     * Reads a Dutch text once for the compound vocabulary: its distinct candidate words (see
+     * {@link #isVocabularyWord}) are added to the vocabulary and returned, so that the caller can index
+     * them as the document's {@code nl_words} (from which the vocabulary is reloaded on open) without
+     * analysing the text again.
+     *
+     * @param text a Dutch title and body
+     * @return the distinct candidate words of the text, in order of first occurrence
+     */
+    Set<String> learnDutchText(String text) {
+        Set<String> words = new LinkedHashSet<>();
+        try (TokenStream ts = surface.tokenStream(Docs.WORDS, new StringReader(text))) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                if (isVocabularyWord(term.buffer(), term.length())) {
+                    words.add(term.toString());
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string cannot fail", e);
+        }
+        for (String w : words) {
+            if (dutchWords.size() >= MAX_VOCABULARY) {
+                break;
+            }
+            dutchWords.add(w);
+        }
+        return words;
     }
 
     /** Adds a word (already folded) to the compound vocabulary when it qualifies. */
     void learnDutch(String word) {
-        if (word.length() >= VocabularyCompoundFilter.MIN_PART && word.length() <= VocabularyCompoundFilter.MAX_PART
-                && word.chars().allMatch(Character::isLetter) && !DUTCH_STOP.contains(word)
-                && dutchWords.size() < MAX_VOCABULARY) {
+        if (isVocabularyWord(word.toCharArray(), word.length()) && dutchWords.size() < MAX_VOCABULARY) {
             dutchWords.add(word);
         }
+    }
+
+    /**
+     * @return whether a folded word can be a compound part: {@link VocabularyCompoundFilter#MIN_PART} to
+     *     {@link VocabularyCompoundFilter#MAX_PART} UTF-16 units, letters only, not a Dutch stop word
+     */
+    static boolean isVocabularyWord(char[] chars, int length) {
+        if (length < VocabularyCompoundFilter.MIN_PART || length > VocabularyCompoundFilter.MAX_PART) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (!Character.isLetter(chars[i])) {
+                return false;
+            }
+        }
+        return !DUTCH_STOP.contains(chars, 0, length);
     }
 
     /** @return how many Dutch words are known */

@@ -1,8 +1,14 @@
 package org.copkit.lucene;
 
+import java.io.IOException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -58,7 +64,10 @@ final class Docs {
     static final String TITLE_WORDS = "title_words";
     /** Tags as text. */
     static final String TAGS_TEXT = "tags_text";
-    /** Surface words of Dutch documents: the compound vocabulary, reloaded on open. */
+    /**
+     * The distinct compound-vocabulary words of Dutch documents (surface words of 4 to 24 letters, no
+     * stop words), documents only: the vocabulary is reloaded from its terms on open.
+     */
     static final String DUTCH_WORDS = "nl_words";
 
     static final String S_TITLE = "s_title";
@@ -113,16 +122,15 @@ final class Docs {
         }
     }
 
-    static Document document(SearchDocument d) {
-        return document(d, null);
-    }
-
     /**
      * @param vectors the embeddings of the title and of the text, or {@code null} for none (no embedder);
      *     a {@code null} element is not stored (an empty text)
+     * @param dutchWords for a Dutch document, the distinct vocabulary words of its title and body
+     *     ({@link Analysis#learnDutchText}), indexed as they are into {@link #DUTCH_WORDS}; ignored for
+     *     other languages
      * @return the Lucene document
      */
-    static Document document(SearchDocument d, float[][] vectors) {
+    static Document document(SearchDocument d, float[][] vectors, Set<String> dutchWords) {
         Document doc = new Document();
         if (vectors != null && vectors[0] != null) {
             doc.add(new KnnFloatVectorField(TITLE_VECTOR, vectors[0], VectorSimilarityFunction.COSINE));
@@ -166,7 +174,7 @@ final class Docs {
         doc.add(new TextField(WORDS, d.title() + "\n" + d.body() + "\n" + tags, Field.Store.NO));
         doc.add(new TextField(TITLE_WORDS, d.title(), Field.Store.NO));
         if (group.equals("nl")) {
-            doc.add(new Field(DUTCH_WORDS, d.title() + "\n" + d.body(), DOCS_ONLY));
+            doc.add(new Field(DUTCH_WORDS, new WordStream(dutchWords), DOCS_ONLY));
         }
 
         facet(doc, Facet.TYPE, d.type().name());
@@ -197,6 +205,33 @@ final class Docs {
         t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         t.freeze();
         return t;
+    }
+
+    /** The given words as tokens, already analysed (no analyzer runs on them). */
+    private static final class WordStream extends TokenStream {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final Collection<String> words;
+        private Iterator<String> next;
+
+        WordStream(Collection<String> words) {
+            this.words = words;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            next = words.iterator();
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (!next.hasNext()) {
+                return false;
+            }
+            clearAttributes();
+            term.setEmpty().append(next.next());
+            return true;
+        }
     }
 
     private static FieldType docsOnly() {

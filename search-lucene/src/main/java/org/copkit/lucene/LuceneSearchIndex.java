@@ -37,6 +37,7 @@ import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.LiveIndexWriterConfig;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -46,7 +47,6 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -90,9 +90,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  * <li><b>Writes.</b> One {@link IndexWriter}. {@link #index} and {@link #delete} return when the change
- * is searchable: they wait for the near-real-time reopen of their own write (a
- * {@link ControlledRealTimeReopenThread} that reopens at once for a waiting writer and otherwise at
- * least every {@link Builder#refreshInterval refresh interval}, 100 ms by default).</li>
+ * is searchable: after writing they reopen the near-real-time searcher themselves (concurrent writers
+ * share a reopen); a timer also reopens every {@link Builder#refreshInterval refresh interval} (100 ms
+ * by default) while no write is in progress, so finished merges become visible.</li>
  * <li><b>Durability.</b> Changes are committed (fsync) every {@link Builder#commitInterval commit
  * interval} (5 s by default), on {@link #commit()}, after {@link #rebuild} and on {@link #close()}; each
  * commit carries the change-feed checkpoint in its user data, so {@link #checkpoint()} after a restart is
@@ -152,6 +152,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong checkpoint = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Write calls in progress (the timed refresh waits for none). */
+    private final java.util.concurrent.atomic.AtomicInteger writing = new java.util.concurrent.atomic.AtomicInteger();
     private final ScheduledExecutorService committer;
     private volatile long committedCheckpoint = -1;
     private volatile Generation current;
@@ -159,28 +161,24 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** The embedder signature of the vectors in the current generation. */
     private volatile String indexedEmbedder;
 
-    /** One physical index: its directory, writer, searcher manager and reopen thread. */
+    /** One physical index: its directory, writer and searcher manager. */
     private static final class Generation {
         final String name;
         final Path path;
         final Directory dir;
         final IndexWriter writer;
         final SearcherManager manager;
-        final ControlledRealTimeReopenThread<IndexSearcher> reopen;
 
-        Generation(String name, Path path, Directory dir, IndexWriter writer, SearcherManager manager,
-                ControlledRealTimeReopenThread<IndexSearcher> reopen) {
+        Generation(String name, Path path, Directory dir, IndexWriter writer, SearcherManager manager) {
             this.name = name;
             this.path = path;
             this.dir = dir;
             this.writer = writer;
             this.manager = manager;
-            this.reopen = reopen;
         }
 
         /** Closes without committing (callers commit first when they want to keep changes). */
         void close() {
-            reopen.close();
             IOUtils.closeWhileHandlingException(manager, writer, dir);
         }
     }
@@ -205,6 +203,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         });
         long every = config.commitInterval.toMillis();
         committer.scheduleWithFixedDelay(this::timedCommit, every, every, TimeUnit.MILLISECONDS);
+        long refresh = config.refreshInterval.toMillis();
+        committer.scheduleWithFixedDelay(this::timedRefresh, refresh, refresh, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -341,16 +341,17 @@ public final class LuceneSearchIndex implements SearchIndex {
     private Generation start(String name, Path path, Directory dir, IndexWriterConfig.OpenMode mode)
             throws IOException {
         IndexWriterConfig iwc = new IndexWriterConfig(analysis.index()).setOpenMode(mode).setCommitOnClose(false);
+        // Every write waits for a near-real-time reopen, which flushes the write's documents as a small
+        // segment. Lucene's default lets that reopen wait up to 500 ms for merging the small segments it
+        // just flushed (merge on refresh); the write would wait too. Background merges still combine them.
+        iwc.setMaxFullFlushMergeWaitMillis(0);
+        // Flushed segments (one per write batch) are kept as separate files instead of being copied once
+        // more into a compound file; merged segments follow the merge policy (compound below 10% of the index).
+        iwc.setUseCompoundFile(false);
         IndexWriter writer = new IndexWriter(dir, iwc);
         try {
             SearcherManager manager = new SearcherManager(writer, true, false, null);
-            double maxStale = config.refreshInterval.toNanos() / 1e9;
-            ControlledRealTimeReopenThread<IndexSearcher> reopen =
-                    new ControlledRealTimeReopenThread<>(writer, manager, maxStale, 0.0);
-            reopen.setName("copkit-lucene-refresh");
-            reopen.setDaemon(true);
-            reopen.start();
-            return new Generation(name, path, dir, writer, manager, reopen);
+            return new Generation(name, path, dir, writer, manager);
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(writer);
             throw e;
@@ -410,14 +411,12 @@ public final class LuceneSearchIndex implements SearchIndex {
             if (e == null) {
                 indexedEmbedder = NO_EMBEDDER; // documents without vectors from now on
             }
-            learn(documents);
-            long seq = -1;
+            List<Set<String>> words = learn(documents);
             for (int i = 0; i < documents.size(); i++) {
                 SearchDocument d = documents.get(i);
-                seq = g.writer.updateDocument(Docs.keyTerm(d.ref()),
-                        Docs.document(d, vectors == null ? null : vectors.get(i)));
+                g.writer.updateDocument(Docs.keyTerm(d.ref()),
+                        Docs.document(d, vectors == null ? null : vectors.get(i), words.get(i)));
             }
-            return seq;
         });
     }
 
@@ -430,33 +429,63 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     private interface WriteCall {
-        long apply(Generation g) throws IOException;
+        void apply(Generation g) throws IOException;
     }
 
-    /** Runs a write and waits until the searcher shows it (read-after-write). */
+    /**
+     * Runs a write, then reopens the searcher so that it shows the write (read-after-write). The reopen
+     * runs in the caller's thread once the whole call is written, so a batch becomes one segment; a
+     * writer that finds another reopen running waits for it and reopens again only if its change is not
+     * in it yet.
+     */
     private void write(WriteCall call) {
         lock.readLock().lock();
+        writing.incrementAndGet();
         try {
             ensureOpen();
             Generation g = current;
-            long seq = call.apply(g);
-            g.reopen.waitForGeneration(seq);
+            call.apply(g);
+            g.manager.maybeRefreshBlocking();
         } catch (IOException | AlreadyClosedException e) {
             throw new CopKitException(ErrorCode.SEARCH, "search index write failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CopKitException(ErrorCode.SEARCH, "interrupted while waiting for the search index refresh", e);
         } finally {
+            writing.decrementAndGet();
             lock.readLock().unlock();
         }
     }
 
-    private void learn(Collection<SearchDocument> documents) {
-        for (SearchDocument d : documents) {
-            if (Analysis.group(d.language()).equals("nl")) {
-                analysis.learnDutchText(d.title() + "\n" + d.body());
+    /**
+     * Reopens the searcher when no write is in progress (a write reopens itself when it is done; a timed
+     * reopen in the middle of a batch would only cut it into smaller segments): shows finished merges and
+     * releases the files of merged segments.
+     */
+    private void timedRefresh() {
+        Generation g = current;
+        if (closed.get() || writing.get() > 0) {
+            return;
+        }
+        try {
+            g.manager.maybeRefresh();
+        } catch (IOException | RuntimeException e) {
+            if (!closed.get() && g == current) {
+                LOG.warn("Timed refresh of the search index failed: {}", e.toString());
             }
         }
+    }
+
+    /**
+     * Learns the compound vocabulary of a batch before any of it is written, so that a compound is split
+     * against words of the same batch.
+     *
+     * @return per document, its distinct vocabulary words when it is Dutch, otherwise {@code null}
+     */
+    private List<Set<String>> learn(List<SearchDocument> documents) {
+        List<Set<String>> out = new ArrayList<>(documents.size());
+        for (SearchDocument d : documents) {
+            out.add(Analysis.group(d.language()).equals("nl") ? analysis.learnDutchText(d.title() + "\n" + d.body())
+                    : null);
+        }
+        return out;
     }
 
     @Override
@@ -480,13 +509,13 @@ public final class LuceneSearchIndex implements SearchIndex {
                 while (it.hasNext()) {
                     batch.add(it.next());
                     if (batch.size() == REBUILD_BATCH || !it.hasNext()) {
-                        learn(batch);
+                        List<Set<String>> words = learn(batch);
                         Embedder e = embedder;
                         List<float[][]> vectors = e == null ? null : Vectors.embed(e, batch);
                         for (int i = 0; i < batch.size(); i++) {
                             SearchDocument d = batch.get(i);
                             fresh.writer.updateDocument(Docs.keyTerm(d.ref()),
-                                    Docs.document(d, vectors == null ? null : vectors.get(i)));
+                                    Docs.document(d, vectors == null ? null : vectors.get(i), words.get(i)));
                         }
                         batch.clear();
                     }
@@ -557,6 +586,16 @@ public final class LuceneSearchIndex implements SearchIndex {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** @return the number of segments the current searcher sees (for tests) */
+    int searchedSegments() {
+        return read(s -> s.getIndexReader().leaves().size());
+    }
+
+    /** @return the settings of the live generation's writer (for tests) */
+    LiveIndexWriterConfig writerConfig() {
+        return current.writer.getConfig();
     }
 
     /** @return the embedder this index uses, if any */
@@ -653,7 +692,16 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        committer.shutdownNow();
+        // no interrupt: an interrupted timed commit or refresh would close the writer's file channels
+        // (ClosedByInterruptException) and fail the final commit; a running one is let finish
+        committer.shutdown();
+        try {
+            if (!committer.awaitTermination(1, TimeUnit.MINUTES)) {
+                LOG.warn("A timed commit or refresh of the search index did not finish within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         lock.writeLock().lock();
         try {
             Generation g = current;
@@ -1000,9 +1048,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
 
         /**
-         * @param interval the longest time a change waits before the near-real-time searcher shows it
-         *     when nobody waits for it (writes through this index always wait for their own change); 1 ms
-         *     to 1 minute, default 100 ms
+         * @param interval how often the near-real-time searcher is reopened while no write is in progress
+         *     (writes through this index reopen it themselves before they return), so that finished merges
+         *     become visible and merged-away files are released; 1 ms to 1 minute, default 100 ms
          * @return this
          */
         public Builder refreshInterval(Duration interval) {
