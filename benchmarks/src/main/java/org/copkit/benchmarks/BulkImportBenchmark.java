@@ -55,15 +55,18 @@ public class BulkImportBenchmark {
     @Setup(Level.Trial)
     public void openDatabase() {
         database = BenchDatabase.open(db);
+        String scratchSchema;
         try (World scratch = new World(database, "sample")) {
+            scratchSchema = scratch.schema;
             sample = RawJdbc.sample(database, scratch);
             List<ItemDraft> all = World.drafts(scratch.community, items);
             batches = new java.util.ArrayList<>();
             for (int from = 0; from < items; from += batch) {
                 batches.add(all.subList(from, Math.min(items, from + batch)));
             }
-            database.dropSchema(scratch.schema);
         }
+        // after the kit closed: its indexer thread must not poll a dropped schema
+        database.dropSchema(scratchSchema);
     }
 
     /** A fresh schema for each invocation (the community id differs per schema: the drafts are re-aimed). */
