@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 import org.copkit.lucene.LuceneSearchIndex;
 import org.copkit.search.SearchDocument;
@@ -28,12 +30,23 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Indexing a whole corpus into a fresh on-disk index, then one commit: {@code LuceneSearchIndex.index} in
- * batches of {@code batch} documents (each call returns when its batch is searchable: one near-real-time
- * reopen per batch; the 5 s commit timer runs as configured by default) versus a raw {@code IndexWriter}
- * adding the same documents with comparable fields ({@link RawLucene#document}: same field types,
- * analysis chains without Dutch compound splitting, no reopen). Both sides generate the documents from
- * the corpus inside the measurement. Single shot per whole corpus: throughput = items / time.
+ * Indexing a whole corpus into a fresh on-disk index, then one commit, in three pairs of the same job:
+ *
+ * <ul>
+ *   <li>bulk: {@code LuceneSearchIndex.rebuild} (what {@code kit.reindex()} runs: no reopen until the
+ *       new index is complete) versus a raw {@code IndexWriter} adding the same documents with comparable
+ *       fields ({@link RawLucene#document}: same field types, analysis chains without Dutch compound
+ *       splitting, no reopen): {@link #copkitRebuild} / {@link #rawIndexWriter};</li>
+ *   <li>incremental, searchable per batch: {@code LuceneSearchIndex.index} in batches of {@code batch}
+ *       documents (each call returns when its batch is searchable: one near-real-time reopen per batch,
+ *       as the indexer of a running kit does) versus the raw writer reopening a {@code SearcherManager}
+ *       after each batch: {@link #copkit} / {@link #rawIndexWriterSearchablePerBatch};</li>
+ *   <li>{@link #copkit} / {@link #rawIndexWriter}: incremental CoPKit against the bulk raw writer (not the
+ *       same job; kept for comparison with earlier runs).</li>
+ * </ul>
+ *
+ * Every side generates the documents from the corpus inside the measurement. Single shot per whole
+ * corpus: throughput = items / time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -68,6 +81,11 @@ public class IndexingBenchmark {
         dir = Files.createTempDirectory("copkit-index-bench");
     }
 
+    /** @return the current invocation's index directory */
+    Path directory() {
+        return dir;
+    }
+
     /** Deletes the directory. */
     @TearDown(Level.Invocation)
     public void deleteDirectory() {
@@ -87,6 +105,36 @@ public class IndexingBenchmark {
                 }
             }
             index.commit();
+        }
+        return documents.size;
+    }
+
+    /** @return documents indexed */
+    @Benchmark
+    public int copkitRebuild() {
+        try (LuceneSearchIndex index = LuceneSearchIndex.builder().directory(dir).verifyOnOpen(false).build()) {
+            index.rebuild(IntStream.range(0, documents.size).mapToObj(i -> documents.document(i, "d")), 0);
+            index.commit();
+        }
+        return documents.size;
+    }
+
+    /** @return documents indexed */
+    @Benchmark
+    public int rawIndexWriterSearchablePerBatch() {
+        try (FSDirectory d = FSDirectory.open(dir);
+                IndexWriter w = new IndexWriter(d, new IndexWriterConfig(rawLucene.analyzer));
+                SearcherManager searchers = new SearcherManager(w, null)) {
+            for (int i = 0; i < documents.size; i++) {
+                SearchDocument doc = documents.document(i, "d");
+                w.updateDocument(new Term("id", RawLucene.key(doc)), rawLucene.document(doc));
+                if ((i + 1) % batch == 0 || i == documents.size - 1) {
+                    searchers.maybeRefreshBlocking();
+                }
+            }
+            w.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return documents.size;
     }

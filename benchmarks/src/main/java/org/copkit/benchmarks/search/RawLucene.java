@@ -378,6 +378,27 @@ public final class RawLucene {
      * @throws IOException from Lucene
      */
     public List<String> similar(IndexSearcher s, String draft, ViewerScope scope) throws IOException {
+        return keys(s, s.search(similarQuery(s, draft, scope), 5));
+    }
+
+    /**
+     * The similar-question baseline with what a result list shows, the same job as CoPKit's {@code similar}:
+     * {@link #similar}'s query and top 5, plus one snippet per hit from its body field, highlighted with the
+     * {@code MoreLikeThis} query (Lucene's {@link UnifiedHighlighter} as {@link #searchWithSnippets} uses it).
+     *
+     * @param s the searcher
+     * @param draft the text of the new question
+     * @param scope the reader
+     * @return the keys and snippets of the hits, best first (no total, no facets)
+     * @throws IOException from Lucene
+     */
+    public Page similarWithSnippets(IndexSearcher s, String draft, ViewerScope scope) throws IOException {
+        Query full = similarQuery(s, draft, scope);
+        TopDocs top = s.search(full, 5);
+        return page(s, full, top, top.scoreDocs.length, Map.of());
+    }
+
+    private Query similarQuery(IndexSearcher s, String draft, ViewerScope scope) throws IOException {
         MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
         mlt.setAnalyzer(analyzer);
         mlt.setMinTermFreq(1);
@@ -391,9 +412,8 @@ public final class RawLucene {
             any.add(like(mlt, "body_" + g, draft), Occur.SHOULD);
         }
         any.add(like(mlt, "tags_text", draft), Occur.SHOULD);
-        Query full = new BooleanQuery.Builder().add(any.build(), Occur.MUST).add(visibility(scope), Occur.FILTER)
+        return new BooleanQuery.Builder().add(any.build(), Occur.MUST).add(visibility(scope), Occur.FILTER)
                 .add(in("status", Set.of("PUBLISHED", "NEEDS_REVIEW", "ANSWERED")), Occur.FILTER).build();
-        return keys(s, s.search(full, 5));
     }
 
     private static Query like(MoreLikeThis mlt, String field, String text) throws IOException {

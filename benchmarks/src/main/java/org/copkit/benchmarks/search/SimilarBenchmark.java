@@ -19,7 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * "Already answered?": the 5 documents most similar to a new question (a title and 40 words), for a
  * typical reader. {@code LuceneSearchIndex.similar} versus raw {@code MoreLikeThis} on the same committed
  * index ({@link RawLucene#similar}: the same fields, boosts and filters, top 5 with stored key and
- * title). Drafts cycle through 64 texts from the corpus. Sampled time: read p50 and p99.
+ * title) and, the same job as CoPKit's (which shows a snippet per hit), raw {@code MoreLikeThis} plus
+ * Lucene's highlighter ({@link RawLucene#similarWithSnippets}). Drafts cycle through 64 texts from the
+ * corpus. Sampled time: read p50 and p99.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -46,5 +48,14 @@ public class SimilarBenchmark extends SharedIndexBenchmark {
     @Benchmark
     public List<String> rawMoreLikeThis() throws IOException {
         return rawLucene.similar(index().raw, nextText(), scope);
+    }
+
+    /**
+     * @return the raw hits with snippets (the same job as {@link #copkit})
+     * @throws IOException from Lucene
+     */
+    @Benchmark
+    public RawLucene.Page rawMoreLikeThisSnippets() throws IOException {
+        return rawLucene.similarWithSnippets(index().raw, nextText(), scope);
     }
 }

@@ -89,29 +89,49 @@ class SearchBenchmarksSmokeTest {
             List<SearchHit> hits = b.copkit();
             assertThat(hits).isNotEmpty();
             assertThat(b.rawMoreLikeThis()).isNotEmpty();
+            assertThat(b.rawMoreLikeThisSnippets().keys()).isNotEmpty();
+            // the snippet baseline runs the same query as the keys-only one
+            for (String text : b.texts()) {
+                List<String> keys = new RawLucene().similar(b.index().raw, text, SearchCorpus.scope());
+                RawLucene.Page page = new RawLucene().similarWithSnippets(b.index().raw, text, SearchCorpus.scope());
+                assertThat(page.keys()).as(text).isEqualTo(keys);
+                assertThat(page.snippets()).as(text).hasSameSizeAs(keys).doesNotContainNull();
+            }
         } finally {
             b.close();
         }
     }
 
     @Test
-    void indexing_bothSidesIndexTheCorpus() throws IOException {
+    void indexing_everySideIndexesTheWholeCorpus() throws IOException {
         IndexingBenchmark b = new IndexingBenchmark();
         b.corpus = "synthetic";
         b.items = 200;
         b.batch = 50;
         b.load();
-        b.freshDirectory();
-        try {
-            assertThat(b.copkit()).isEqualTo(200);
-        } finally {
-            b.deleteDirectory();
+        for (java.util.function.IntSupplier side : List.<java.util.function.IntSupplier>of(b::copkit,
+                b::copkitRebuild, b::rawIndexWriterSearchablePerBatch, b::rawIndexWriter)) {
+            b.freshDirectory();
+            try {
+                assertThat(side.getAsInt()).isEqualTo(200);
+                assertThat(committedDocuments(b.directory())).isEqualTo(200);
+            } finally {
+                b.deleteDirectory();
+            }
         }
-        b.freshDirectory();
-        try {
-            assertThat(b.rawIndexWriter()).isEqualTo(200);
-        } finally {
-            b.deleteDirectory();
+    }
+
+    /** Documents of the one committed Lucene index in the directory or its subdirectories (CoPKit's generations). */
+    private static int committedDocuments(java.nio.file.Path root) throws IOException {
+        List<java.nio.file.Path> indexes;
+        try (var files = java.nio.file.Files.walk(root)) {
+            indexes = files.filter(f -> f.getFileName().toString().startsWith("segments_")).map(java.nio.file.Path::getParent)
+                    .distinct().toList();
+        }
+        assertThat(indexes).hasSize(1);
+        try (var d = org.apache.lucene.store.FSDirectory.open(indexes.get(0));
+                var r = org.apache.lucene.index.DirectoryReader.open(d)) {
+            return r.numDocs();
         }
     }
 
