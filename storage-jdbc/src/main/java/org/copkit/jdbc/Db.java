@@ -3,7 +3,6 @@ package org.copkit.jdbc;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -53,20 +52,14 @@ final class Db {
         return value.<Object>map(v -> v).orElse(NULL_TIMESTAMP);
     }
 
-    int update(String sql, Object... args) {
-        try {
-            return bind(handle.createUpdate(sql), args).execute();
-        } catch (JdbiException e) {
-            throw translate(e, sql);
-        }
-    }
-
     /**
-     * Like {@link #update}, bound straight on a plain {@link java.sql.PreparedStatement}: for statements
-     * with hundreds of parameters (the multi-row change-feed inserts), where Jdbi's per-argument binding
-     * costs more CPU than the statement.
+     * Runs one insert, update or delete, bound straight on a plain {@link java.sql.PreparedStatement} of the
+     * transaction's connection (the write path's statements and the multi-row change-feed inserts with
+     * hundreds of parameters: Jdbi's per-argument binding costs more CPU than the statement there).
+     *
+     * @return the number of rows affected
      */
-    int updateMany(String sql, Object... args) {
+    int update(String sql, Object... args) {
         try (java.sql.PreparedStatement st = handle.getConnection().prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 set(st, i + 1, args[i]);
@@ -102,40 +95,10 @@ final class Db {
 
     private static <S extends SqlStatement<S>> S bind(S statement, Object... args) {
         for (int i = 0; i < args.length; i++) {
-            statement.bind(i, argument(args[i]));
+            Object value = args[i];
+            statement.bind(i, (Argument) (pos, st, ctx) -> set(st, pos, value));
         }
         return statement;
-    }
-
-    private static Argument argument(Object value) {
-        if (value instanceof String s) {
-            return (pos, st, ctx) -> st.setString(pos, s);
-        }
-        if (value instanceof Long l) {
-            return (pos, st, ctx) -> st.setLong(pos, l);
-        }
-        if (value instanceof Integer n) {
-            return (pos, st, ctx) -> st.setInt(pos, n);
-        }
-        if (value instanceof Boolean b) {
-            return (pos, st, ctx) -> st.setBoolean(pos, b);
-        }
-        if (value instanceof Instant t) {
-            OffsetDateTime odt = t.atOffset(ZoneOffset.UTC);
-            return (pos, st, ctx) -> st.setObject(pos, odt);
-        }
-        if (value instanceof Id id) {
-            String s = id.value();
-            return (pos, st, ctx) -> st.setString(pos, s);
-        }
-        if (value instanceof Enum<?> e) {
-            String s = e.name();
-            return (pos, st, ctx) -> st.setString(pos, s);
-        }
-        if (value instanceof Null n) {
-            return (pos, st, ctx) -> st.setNull(pos, n.sqlType());
-        }
-        throw new IllegalArgumentException("cannot bind a " + (value == null ? "null" : value.getClass().getName()));
     }
 
     /** @return the SQLState of the first SQLException in the cause chain, or "" */
@@ -212,7 +175,7 @@ final class Db {
         }
     }
 
-    /** Binds one value as {@link #argument} does, straight on the statement. */
+    /** Binds one value by its type (the one mapping of CoPKit values to JDBC types). */
     private static void set(java.sql.PreparedStatement st, int pos, Object value) throws SQLException {
         if (value instanceof String s) {
             st.setString(pos, s);

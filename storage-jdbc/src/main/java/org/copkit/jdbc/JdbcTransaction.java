@@ -102,7 +102,7 @@ final class JdbcTransaction implements Transaction {
                 args.add(p.version());
                 args.add(at);
             }
-            db.updateMany(sql.toString(), args.toArray());
+            db.update(sql.toString(), args.toArray());
         }
         changes.clear();
     }
@@ -132,7 +132,7 @@ final class JdbcTransaction implements Transaction {
             args.add(at);
         }
         sql.append(") AS v(k, t, i, ver, at)");
-        int inserted = db.updateMany(sql.toString(), args.toArray());
+        int inserted = db.update(sql.toString(), args.toArray());
         if (inserted != n) {
             throw new IllegalStateException("change_head has no row: " + inserted + " of " + n
                     + " change-feed entries were written");
