@@ -77,68 +77,65 @@ final class MembershipsRepo extends VersionedRepo<MembershipKey, Membership> imp
     }
 
     /**
-     * The member's memberships (ordered by community) and stewarded practices in one statement: the
-     * rows of both tables under one column list, told apart by {@code practice_id} (null for a membership).
+     * The member's memberships (ordered by community) and stewarded practices in one statement.
      */
     org.copkit.spi.MemberRoles rolesOf(MemberId member) {
-        String cols = "community_id, member_id, member_role, state, since, joined_at, invited_by, version";
-        List<Membership> memberships = new java.util.ArrayList<>();
-        java.util.Map<org.copkit.community.PracticeId, CommunityId> stewarded = new java.util.HashMap<>();
-        Db.Mapper<Membership> membership = mapper();
-        db.query("SELECT " + cols + ", NULL AS practice_id FROM " + table + " WHERE member_id = ?"
-                + " UNION ALL SELECT p.community_id, s.member_id, NULL, NULL, NULL, NULL, NULL, NULL, p.id FROM "
-                + db.schema.t("practice_stewards") + " s JOIN " + db.schema.t("practices")
-                + " p ON p.id = s.practice_id WHERE s.member_id = ?", r -> {
-                    java.util.Optional<String> practice = r.optText("practice_id");
-                    if (practice.isPresent()) {
-                        stewarded.put(org.copkit.community.PracticeId.of(practice.get()),
-                                CommunityId.of(r.text("community_id")));
-                    } else {
-                        memberships.add(membership.map(r));
-                    }
-                    return Boolean.TRUE;
-                }, member.value(), member.value());
-        memberships.sort(java.util.Comparator.comparing(m -> m.community().value()));
-        return new org.copkit.spi.MemberRoles(memberships, stewarded);
+        return load(member, null).roles();
     }
 
     /**
-     * The member row, its memberships (ordered by community) and stewarded practices in one statement:
-     * the rows of the three tables under one column list, told apart by {@code kind}.
+     * The member row, its memberships (ordered by community) and stewarded practices in one statement.
      *
      * @param memberMapper maps the member's columns ({@link MembersRepo#mapper})
      * @return empty when the member is not registered
      */
     java.util.Optional<org.copkit.spi.MemberAndRoles> memberAndRoles(MemberId member,
             Db.Mapper<org.copkit.member.Member> memberMapper) {
+        Loaded loaded = load(member, memberMapper);
+        return loaded.member().map(m -> new org.copkit.spi.MemberAndRoles(m, loaded.roles()));
+    }
+
+    private record Loaded(java.util.Optional<org.copkit.member.Member> member, org.copkit.spi.MemberRoles roles) {}
+
+    /**
+     * The rows of the member (when {@code memberMapper} is given), its memberships and its stewardships under
+     * one column list, told apart by {@code kind}, in one {@code UNION ALL} statement.
+     */
+    private Loaded load(MemberId member, Db.Mapper<org.copkit.member.Member> memberMapper) {
         List<org.copkit.member.Member> found = new java.util.ArrayList<>(1);
         List<Membership> memberships = new java.util.ArrayList<>();
         java.util.Map<org.copkit.community.PracticeId, CommunityId> stewarded = new java.util.HashMap<>();
         Db.Mapper<Membership> membership = mapper();
-        String cols = "kind, id, organization_id, display_name, profile, registered_at, community_id, member_id,"
-                + " member_role, state, since, joined_at, invited_by, version, practice_id";
-        db.query("SELECT " + cols + " FROM (SELECT 'm' AS kind, id, organization_id, display_name, profile,"
-                + " registered_at, NULL AS community_id, id AS member_id, NULL AS member_role, NULL AS state,"
-                + " NULL AS since, NULL AS joined_at, NULL AS invited_by, version, NULL AS practice_id FROM "
-                + db.schema.t("members") + " WHERE id = ?"
-                + " UNION ALL SELECT 'r', NULL, NULL, NULL, NULL, NULL, community_id, member_id, member_role, state,"
-                + " since, joined_at, invited_by, version, NULL FROM " + table + " WHERE member_id = ?"
-                + " UNION ALL SELECT 's', NULL, NULL, NULL, NULL, NULL, p.community_id, s.member_id, NULL, NULL,"
-                + " NULL, NULL, NULL, NULL, p.id FROM " + db.schema.t("practice_stewards") + " s JOIN "
-                + db.schema.t("practices") + " p ON p.id = s.practice_id WHERE s.member_id = ?) x", r -> {
-                    switch (r.text("kind")) {
-                        case "m" -> found.add(memberMapper.map(r));
-                        case "r" -> memberships.add(membership.map(r));
-                        default -> stewarded.put(org.copkit.community.PracticeId.of(r.text("practice_id")),
-                                CommunityId.of(r.text("community_id")));
-                    }
-                    return Boolean.TRUE;
-                }, member.value(), member.value(), member.value());
-        if (found.isEmpty()) {
-            return java.util.Optional.empty();
+        List<Object> args = new java.util.ArrayList<>(3);
+        StringBuilder sql = new StringBuilder("SELECT kind, id, organization_id, display_name, profile,"
+                + " registered_at, community_id, member_id, member_role, state, since, joined_at, invited_by,"
+                + " version, practice_id FROM (");
+        if (memberMapper != null) {
+            sql.append("SELECT 'm' AS kind, id, organization_id, display_name, profile, registered_at,"
+                    + " NULL AS community_id, id AS member_id, NULL AS member_role, NULL AS state, NULL AS since,"
+                    + " NULL AS joined_at, NULL AS invited_by, version, NULL AS practice_id FROM ")
+                    .append(db.schema.t("members")).append(" WHERE id = ? UNION ALL ");
+            args.add(member.value());
         }
+        sql.append("SELECT 'r' AS kind, NULL AS id, NULL AS organization_id, NULL AS display_name,"
+                + " NULL AS profile, NULL AS registered_at, community_id, member_id, member_role, state, since,"
+                + " joined_at, invited_by, version, NULL AS practice_id FROM ").append(table)
+                .append(" WHERE member_id = ? UNION ALL SELECT 's', NULL, NULL, NULL, NULL, NULL, p.community_id,"
+                        + " s.member_id, NULL, NULL, NULL, NULL, NULL, NULL, p.id FROM ")
+                .append(db.schema.t("practice_stewards")).append(" s JOIN ").append(db.schema.t("practices"))
+                .append(" p ON p.id = s.practice_id WHERE s.member_id = ?) x");
+        args.add(member.value());
+        args.add(member.value());
+        db.query(sql.toString(), r -> {
+            switch (r.text("kind")) {
+                case "m" -> found.add(memberMapper.map(r));
+                case "r" -> memberships.add(membership.map(r));
+                default -> stewarded.put(org.copkit.community.PracticeId.of(r.text("practice_id")),
+                        CommunityId.of(r.text("community_id")));
+            }
+            return Boolean.TRUE;
+        }, args.toArray());
         memberships.sort(java.util.Comparator.comparing(m -> m.community().value()));
-        return java.util.Optional.of(new org.copkit.spi.MemberAndRoles(found.get(0),
-                new org.copkit.spi.MemberRoles(memberships, stewarded)));
+        return new Loaded(found.stream().findFirst(), new org.copkit.spi.MemberRoles(memberships, stewarded));
     }
 }
