@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.copkit.CopKit;
+import org.copkit.testkit.NoSearch;
 import org.copkit.community.CommunityDraft;
 import org.copkit.community.CommunityId;
 import org.copkit.jdbc.JdbcStorage;

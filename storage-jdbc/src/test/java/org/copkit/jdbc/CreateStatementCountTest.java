@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.copkit.CopKit;
+import org.copkit.testkit.NoSearch;
 import org.copkit.community.CommunityDraft;
 import org.copkit.community.CommunityId;
 import org.copkit.knowledge.ItemContent;

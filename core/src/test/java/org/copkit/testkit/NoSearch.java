@@ -1,4 +1,4 @@
-package org.copkit.jdbc;
+package org.copkit.testkit;
 
 import java.util.List;
 import java.util.Map;
@@ -13,8 +13,12 @@ import org.copkit.search.SimilarQuery;
 import org.copkit.search.SearchQuery;
 import org.copkit.spi.SearchIndex;
 
-/** A search index that indexes nothing, its checkpoint always past the end of the change feed (as the benchmarks'). */
-final class NoSearch implements SearchIndex {
+/**
+ * A search index that indexes nothing and whose checkpoint is always past the end of the change feed: for
+ * tests and benchmarks that measure storage alone (the storage benchmarks' raw JDBC baselines do not index
+ * either), so the indexer's catch-up reads the feed and finds nothing to do.
+ */
+public final class NoSearch implements SearchIndex {
     @Override
     public void index(List<SearchDocument> documents) {
     }
