@@ -411,12 +411,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             if (e == null) {
                 indexedEmbedder = NO_EMBEDDER; // documents without vectors from now on
             }
-            List<Set<String>> words = learn(documents);
-            for (int i = 0; i < documents.size(); i++) {
-                SearchDocument d = documents.get(i);
-                g.writer.updateDocument(Docs.keyTerm(d.ref()),
-                        Docs.document(d, vectors == null ? null : vectors.get(i), words.get(i)));
-            }
+            add(g.writer, documents, vectors);
         });
     }
 
@@ -474,6 +469,21 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /**
+     * Adds or replaces the documents of a batch: learns their Dutch vocabulary first, then writes each with
+     * its vectors.
+     *
+     * @param vectors per document its vectors, or null without an embedder
+     */
+    private void add(IndexWriter writer, List<SearchDocument> documents, List<float[][]> vectors) throws IOException {
+        List<Set<String>> words = learn(documents);
+        for (int i = 0; i < documents.size(); i++) {
+            SearchDocument d = documents.get(i);
+            writer.updateDocument(Docs.keyTerm(d.ref()),
+                    Docs.document(d, vectors == null ? null : vectors.get(i), words.get(i)));
+        }
+    }
+
+    /**
      * Learns the compound vocabulary of a batch before any of it is written, so that a compound is split
      * against words of the same batch.
      *
@@ -509,14 +519,8 @@ public final class LuceneSearchIndex implements SearchIndex {
                 while (it.hasNext()) {
                     batch.add(it.next());
                     if (batch.size() == REBUILD_BATCH || !it.hasNext()) {
-                        List<Set<String>> words = learn(batch);
                         Embedder e = embedder;
-                        List<float[][]> vectors = e == null ? null : Vectors.embed(e, batch);
-                        for (int i = 0; i < batch.size(); i++) {
-                            SearchDocument d = batch.get(i);
-                            fresh.writer.updateDocument(Docs.keyTerm(d.ref()),
-                                    Docs.document(d, vectors == null ? null : vectors.get(i), words.get(i)));
-                        }
+                        add(fresh.writer, batch, e == null ? null : Vectors.embed(e, batch));
                         batch.clear();
                     }
                 }
