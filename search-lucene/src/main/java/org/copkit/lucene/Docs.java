@@ -15,6 +15,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -41,6 +42,12 @@ import org.copkit.search.SearchDocument;
 final class Docs {
     /** The unique key {@code TYPE:id}, stored. */
     static final String ID = "id";
+    /**
+     * The key again as sorted doc values: the last sort key of every search, so hits that tie on score and
+     * update time keep one order across reopens and merges (stable pages). Documents of indexes written
+     * before it existed have none and sort first among their ties until the next rebuild.
+     */
+    static final String KEY_SORT = "key_sort";
     static final String TYPE = "type";
     static final String STATUS = "status";
     static final String LANG = "lang";
@@ -140,6 +147,7 @@ final class Docs {
         }
         String group = Analysis.group(d.language());
         doc.add(new StringField(ID, key(d.ref()), Field.Store.YES));
+        doc.add(new SortedDocValuesField(KEY_SORT, new BytesRef(key(d.ref()))));
         doc.add(new StringField(TYPE, d.type().name(), Field.Store.NO));
         doc.add(new StringField(STATUS, d.status(), Field.Store.NO));
         doc.add(new StringField(LANG, d.language().getLanguage(), Field.Store.NO));

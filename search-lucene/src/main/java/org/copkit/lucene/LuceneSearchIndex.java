@@ -791,9 +791,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             throws IOException {
         Query text = queries.text(p);
         Query full = Queries.filtered(text, filters);
-        Sort sort = q.sort() == SearchQuery.Sort.RECENCY
-                ? new Sort(new SortField(Docs.UPDATED, SortField.Type.LONG, true))
-                : new Sort(SortField.FIELD_SCORE, new SortField(Docs.UPDATED, SortField.Type.LONG, true));
+        Sort sort = sort(q.sort());
         int n = q.offset() + q.limit();
         // with an embedder the first HYBRID_WINDOW lexical hits are re-ordered, so they are collected at once
         int window = vector == null ? n : Math.max(HYBRID_WINDOW, n);
@@ -826,6 +824,19 @@ public final class LuceneSearchIndex implements SearchIndex {
         ScoreDoc[] page = Arrays.copyOfRange(ranked, Math.min(q.offset(), ranked.length), ranked.length);
         return new SearchResult(hits(s, text, new TopDocs(pass.top().totalHits, page)), pass.total(),
                 pass.facets(), didYouMean, pass.exact());
+    }
+
+    private static final SortField NEWEST = new SortField(Docs.UPDATED, SortField.Type.LONG, true);
+    private static final SortField BY_KEY = new SortField(Docs.KEY_SORT, SortField.Type.STRING);
+
+    /**
+     * @param order relevance or recency
+     * @return the Lucene sort: best score (relevance only), then newest update, then the document key, so
+     *     that ties keep one order across reopens and merges
+     */
+    static Sort sort(SearchQuery.Sort order) {
+        return order == SearchQuery.Sort.RECENCY ? new Sort(NEWEST, BY_KEY)
+                : new Sort(SortField.FIELD_SCORE, NEWEST, BY_KEY);
     }
 
     private List<SearchHit> hits(IndexSearcher s, Query text, TopDocs page) throws IOException {
@@ -997,7 +1008,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         Queries.visibility(scope).ifPresent(v -> full.add(v, Occur.FILTER));
         return read(s -> {
             TopDocs top = s.search(full.build(), Math.max(SUGGEST_SCAN, limit * 5),
-                    new Sort(new SortField(Docs.UPDATED, SortField.Type.LONG, true)));
+                    sort(SearchQuery.Sort.RECENCY));
             StoredFields stored = s.storedFields();
             TreeSet<String> tags = new TreeSet<>();
             TreeSet<String> titles = new TreeSet<>(Comparator.comparing((String t) -> t.toLowerCase(Locale.ROOT))

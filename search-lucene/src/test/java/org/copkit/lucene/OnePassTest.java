@@ -15,7 +15,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.copkit.access.ViewerScope;
@@ -79,9 +78,7 @@ class OnePassTest {
         if (counts.total() == 0) {
             return 0; // the typo fallback runs; not what this test is about
         }
-        Sort sort = q.sort() == SearchQuery.Sort.RECENCY
-                ? new Sort(new SortField(Docs.UPDATED, SortField.Type.LONG, true))
-                : new Sort(SortField.FIELD_SCORE, new SortField(Docs.UPDATED, SortField.Type.LONG, true));
+        Sort sort = LuceneSearchIndex.sort(q.sort());
         TopFieldDocs top = s.search(full, q.offset() + q.limit(), sort, true);
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(q.offset(), top.scoreDocs.length),
                 top.scoreDocs.length);

@@ -58,6 +58,18 @@ class QueryBehaviourTest {
     }
 
     @Test
+    @DisplayName("hits that tie on score and update time come in key order, whatever order they were written in")
+    void tiesInKeyOrder() {
+        for (String id : List.of("d", "b", "e", "a", "c")) {
+            add(item(id).title("Heron")); // one write per document: one segment each, in this order
+        }
+
+        assertThat(ids(index.query(SearchQuery.of("heron"), system()))).containsExactly("a", "b", "c", "d", "e");
+        assertThat(ids(index.query(SearchQuery.of("heron").sortedBy(SearchQuery.Sort.RECENCY), system())))
+                .containsExactly("a", "b", "c", "d", "e");
+    }
+
+    @Test
     @DisplayName("short words are not fuzzed: a four-letter typo finds nothing")
     void shortWordsExact() {
         add(item("a").title("Cats"));
