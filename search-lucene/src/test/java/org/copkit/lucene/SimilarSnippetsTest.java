@@ -1,6 +1,7 @@
 package org.copkit.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.copkit.search.SearchDocument;
@@ -19,7 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code similar} cuts the snippets of each body field with that field's part of its query only
+ * The text query of {@code similar}: one flat disjunction of terms that ranks like the per-group form it
+ * replaced, and snippets cut per body field. {@code similar} cuts the snippets of each body field with that field's part of its query only
  * ({@link LuceneSearchIndex.SimilarText#highlight()}): the snippets must be exactly those the whole
  * query gives, for documents of every language group, matching by title, body or tags.
  */
@@ -55,5 +66,72 @@ class SimilarSnippetsTest {
                 assertThat(highlighted).as("snippets with a match").isGreaterThan(20);
             }
         }
+    }
+
+    /**
+     * The flat disjunction of {@link LuceneSearchIndex#similarText} must find the same documents with the
+     * same scores as the per-group form (for each language group: group filter, then title 2x, body and
+     * tags), which counts a document's tags once and its own group's fields only.
+     */
+    @Test
+    void flatQueryRanksLikeThePerGroupQuery(@TempDir Path dir) throws Exception {
+        List<SearchDocument> docs = SearchFixtures.randomDocuments(17, 3_000);
+        try (LuceneSearchIndex index = LuceneSearchIndex.builder().directory(dir).build()) {
+            for (int i = 0; i < docs.size(); i += 500) {
+                index.index(docs.subList(i, Math.min(docs.size(), i + 500)));
+            }
+            index.commit();
+            String generation = Files.readString(dir.resolve("CURRENT"), StandardCharsets.UTF_8).strip();
+            try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir.resolve(generation)))) {
+                IndexSearcher s = new IndexSearcher(reader);
+                Analysis analysis = new Analysis(Set.of());
+                int compared = 0;
+                for (int i = 0; i < 60; i++) {
+                    SearchDocument source = docs.get(i * 37 % docs.size());
+                    String draft = source.title() + "\n" + source.body() + " " + String.join(" ", source.tags());
+                    Query flat = LuceneSearchIndex.similarText(reader, analysis.query(), draft).text();
+                    Query grouped = perGroup(reader, analysis, draft);
+                    TopDocs a = s.search(flat, 3_000);
+                    TopDocs b = s.search(grouped, 3_000);
+                    assertThat(a.totalHits.value).as(draft).isEqualTo(b.totalHits.value);
+                    Map<Integer, Float> scores = new java.util.HashMap<>();
+                    for (ScoreDoc sd : b.scoreDocs) {
+                        scores.put(sd.doc, sd.score);
+                    }
+                    for (ScoreDoc sd : a.scoreDocs) {
+                        assertThat(scores).as(draft).containsKey(sd.doc);
+                        assertThat(sd.score).as(draft).isCloseTo(scores.get(sd.doc), within(1e-4f * sd.score));
+                        compared++;
+                    }
+                }
+                assertThat(compared).as("hits compared").isGreaterThan(10_000);
+            }
+        }
+    }
+
+    /** The per-group form of the query, as {@code similar} built it before it was flattened. */
+    private static Query perGroup(IndexReader reader, Analysis analysis, String draft) throws java.io.IOException {
+        MoreLikeThis mlt = new MoreLikeThis(reader);
+        mlt.setAnalyzer(analysis.query());
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(1);
+        mlt.setMinWordLen(2);
+        mlt.setMaxQueryTerms(25);
+        mlt.setBoost(true);
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        Query tags = like(mlt, Docs.TAGS_TEXT, draft);
+        for (String group : Analysis.GROUPS) {
+            Query words = new BooleanQuery.Builder()
+                    .add(new BoostQuery(like(mlt, Docs.title(group), draft), 2f), Occur.SHOULD)
+                    .add(like(mlt, Docs.body(group), draft), Occur.SHOULD).add(tags, Occur.SHOULD).build();
+            any.add(new BooleanQuery.Builder().add(new TermQuery(new Term(Docs.GROUP, group)), Occur.FILTER)
+                    .add(words, Occur.MUST).build(), Occur.SHOULD);
+        }
+        return any.build();
+    }
+
+    private static Query like(MoreLikeThis mlt, String field, String text) throws java.io.IOException {
+        mlt.setFieldNames(new String[] {field});
+        return mlt.like(field, new java.io.StringReader(text));
     }
 }
