@@ -43,7 +43,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -143,7 +142,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final int MAX_PREFIX = 200;
     /** Lexical hits of a text query re-ordered by the hybrid score. */
     static final int HYBRID_WINDOW = 100;
-    /** Terms {@code MoreLikeThis} picks per field of a draft (7 fields: at most 175 clauses). */
+    /** Terms picked per field of a draft ({@link LikeTerms}; 7 fields: at most 175 clauses). */
     private static final int MAX_SIMILAR_TERMS = 25;
     /** Candidates of each kind (lexical, nearest neighbours) for a similar-documents query. */
     static final int HYBRID_CANDIDATES = 50;
@@ -917,7 +916,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         Embedder e = embedder;
         float[] vector = e == null ? null : Vectors.embedQuery(e, q.text());
         return read(s -> {
-            SimilarText similar = similarText(s.getIndexReader(), analysis.query(), q.text());
+            SimilarText similar = similarText(s, analysis.query(), q.text());
             Query text = similar.text();
             BooleanQuery.Builder full = new BooleanQuery.Builder().add(text, Occur.MUST);
             filters.forEach(f -> full.add(f, Occur.FILTER));
@@ -949,8 +948,8 @@ public final class LuceneSearchIndex implements SearchIndex {
      * The text query of {@link #similar} and the query its snippets are cut with.
      *
      * @param text the documents whose title (boosted 2x), body or tags are like the draft: the term
-     *     clauses {@link MoreLikeThis} picks per field (title and body of every language group, tags),
-     *     all in one flat disjunction. A document has the title and body fields of its own group only,
+     *     clauses {@link LikeTerms} picks per field (as {@code MoreLikeThis} would; title and body of every
+     *     language group, tags), all in one flat disjunction. A document has the title and body fields of its own group only,
      *     so its score is the sum of its group's title and body parts and the tags part, the same as
      *     when each group's fields were a nested clause filtered to the group; the flat form lets
      *     Lucene's block-max WAND skip documents on the maximum score of each term (four times faster
@@ -964,20 +963,13 @@ public final class LuceneSearchIndex implements SearchIndex {
      */
     record SimilarText(Query text, Map<String, Query> highlight) {}
 
-    static SimilarText similarText(IndexReader reader, Analyzer analyzer, String draft) throws IOException {
-        MoreLikeThis mlt = new MoreLikeThis(reader);
-        mlt.setAnalyzer(analyzer);
-        mlt.setMinTermFreq(1);
-        mlt.setMinDocFreq(1);
-        mlt.setMinWordLen(2);
-        mlt.setMaxQueryTerms(MAX_SIMILAR_TERMS);
-        mlt.setBoost(true);
+    static SimilarText similarText(IndexSearcher searcher, Analyzer analyzer, String draft) throws IOException {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         Map<String, Query> bodies = new LinkedHashMap<>();
-        addTerms(any, like(mlt, Docs.TAGS_TEXT, draft), 1f);
+        addTerms(any, LikeTerms.like(searcher, analyzer, Docs.TAGS_TEXT, draft, MAX_SIMILAR_TERMS), 1f);
         for (String group : Analysis.GROUPS) {
-            addTerms(any, like(mlt, Docs.title(group), draft), 2f);
-            Query body = like(mlt, Docs.body(group), draft);
+            addTerms(any, LikeTerms.like(searcher, analyzer, Docs.title(group), draft, MAX_SIMILAR_TERMS), 2f);
+            BooleanQuery body = LikeTerms.like(searcher, analyzer, Docs.body(group), draft, MAX_SIMILAR_TERMS);
             addTerms(any, body, 1f);
             bodies.put(Docs.body(group), body);
         }
@@ -985,19 +977,10 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /** Adds the term clauses of a {@code like()} query (a disjunction of boosted terms), boosted once more. */
-    private static void addTerms(BooleanQuery.Builder to, Query like, float boost) {
-        if (!(like instanceof BooleanQuery terms)) {
-            to.add(boost == 1f ? like : new BoostQuery(like, boost), Occur.SHOULD);
-            return;
-        }
-        for (BooleanClause c : terms.clauses()) {
+    private static void addTerms(BooleanQuery.Builder to, BooleanQuery like, float boost) {
+        for (BooleanClause c : like.clauses()) {
             to.add(boost == 1f ? c.getQuery() : new BoostQuery(c.getQuery(), boost), Occur.SHOULD);
         }
-    }
-
-    private static Query like(MoreLikeThis mlt, String field, String text) throws IOException {
-        mlt.setFieldNames(new String[] {field});
-        return mlt.like(field, new StringReader(text));
     }
 
     @Override

@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -51,7 +49,7 @@ class SimilarSnippetsTest {
                 int highlighted = 0;
                 for (String draft : List.of("falcon granite harbor notes", "How do I keep the meadow and the orchid",
                         "quartz saffron lantern budget climate water", "notes", "falcon", "granite harbor privacy")) {
-                    LuceneSearchIndex.SimilarText q = LuceneSearchIndex.similarText(reader, analysis.query(), draft);
+                    LuceneSearchIndex.SimilarText q = LuceneSearchIndex.similarText(s, analysis.query(), draft);
                     TopDocs page = s.search(q.text(), 50);
                     assertThat(page.scoreDocs).as(draft).isNotEmpty();
                     Map<String, String[]> whole = snippets.highlight(s, q.text(), page, Set.of()).snippets();
@@ -89,8 +87,8 @@ class SimilarSnippetsTest {
                 for (int i = 0; i < 60; i++) {
                     SearchDocument source = docs.get(i * 37 % docs.size());
                     String draft = source.title() + "\n" + source.body() + " " + String.join(" ", source.tags());
-                    Query flat = LuceneSearchIndex.similarText(reader, analysis.query(), draft).text();
-                    Query grouped = perGroup(reader, analysis, draft);
+                    Query flat = LuceneSearchIndex.similarText(s, analysis.query(), draft).text();
+                    Query grouped = perGroup(s, analysis, draft);
                     TopDocs a = s.search(flat, 3_000);
                     TopDocs b = s.search(grouped, 3_000);
                     assertThat(a.totalHits.value).as(draft).isEqualTo(b.totalHits.value);
@@ -110,28 +108,18 @@ class SimilarSnippetsTest {
     }
 
     /** The per-group form of the query, as {@code similar} built it before it was flattened. */
-    private static Query perGroup(IndexReader reader, Analysis analysis, String draft) throws java.io.IOException {
-        MoreLikeThis mlt = new MoreLikeThis(reader);
-        mlt.setAnalyzer(analysis.query());
-        mlt.setMinTermFreq(1);
-        mlt.setMinDocFreq(1);
-        mlt.setMinWordLen(2);
-        mlt.setMaxQueryTerms(25);
-        mlt.setBoost(true);
+    private static Query perGroup(IndexSearcher s, Analysis analysis, String draft) throws java.io.IOException {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        Query tags = like(mlt, Docs.TAGS_TEXT, draft);
+        Query tags = LikeTerms.like(s, analysis.query(), Docs.TAGS_TEXT, draft, 25);
         for (String group : Analysis.GROUPS) {
             Query words = new BooleanQuery.Builder()
-                    .add(new BoostQuery(like(mlt, Docs.title(group), draft), 2f), Occur.SHOULD)
-                    .add(like(mlt, Docs.body(group), draft), Occur.SHOULD).add(tags, Occur.SHOULD).build();
+                    .add(new BoostQuery(LikeTerms.like(s, analysis.query(), Docs.title(group), draft, 25), 2f),
+                            Occur.SHOULD)
+                    .add(LikeTerms.like(s, analysis.query(), Docs.body(group), draft, 25), Occur.SHOULD)
+                    .add(tags, Occur.SHOULD).build();
             any.add(new BooleanQuery.Builder().add(new TermQuery(new Term(Docs.GROUP, group)), Occur.FILTER)
                     .add(words, Occur.MUST).build(), Occur.SHOULD);
         }
         return any.build();
-    }
-
-    private static Query like(MoreLikeThis mlt, String field, String text) throws java.io.IOException {
-        mlt.setFieldNames(new String[] {field});
-        return mlt.like(field, new java.io.StringReader(text));
     }
 }
