@@ -26,19 +26,39 @@ final class SharedIndex implements AutoCloseable {
     final DirectoryReader rawReader;
     final IndexSearcher raw;
 
+    /**
+     * System property naming a directory where read benchmarks keep their indexes between trials and
+     * runs ({@code <dir>/<corpus>-<items>}): built once, then opened as they are. Only for benchmarks
+     * that do not write to the index. Unset: every trial
+     * builds its own index in a temporary directory and deletes it.
+     */
+    static final String CACHE = "copkit.bench.indexCache";
+
+    private final boolean cached;
+
     SharedIndex(SearchCorpus corpus) {
         try {
-            root = Files.createTempDirectory("copkit-search-bench");
+            String cache = System.getProperty(CACHE);
+            cached = cache != null && !cache.isBlank();
+            root = cached ? Path.of(cache, corpus.name + "-" + corpus.size) : Files.createTempDirectory("copkit-search-bench");
+            // written after the final commit, so an interrupted build is built again
+            Path complete = root.resolve("BENCHMARK-INDEX-COMPLETE");
+            boolean built = cached && Files.exists(complete);
             copkit = LuceneSearchIndex.builder().directory(root).verifyOnOpen(false).build();
-            List<SearchDocument> batch = new ArrayList<>(BATCH);
-            for (int i = 0; i < corpus.size; i++) {
-                batch.add(corpus.document(i, "d"));
-                if (batch.size() == BATCH || i == corpus.size - 1) {
-                    copkit.index(batch);
-                    batch.clear();
+            if (!built) {
+                List<SearchDocument> batch = new ArrayList<>(BATCH);
+                for (int i = 0; i < corpus.size; i++) {
+                    batch.add(corpus.document(i, "d"));
+                    if (batch.size() == BATCH || i == corpus.size - 1) {
+                        copkit.index(batch);
+                        batch.clear();
+                    }
+                }
+                copkit.commit();
+                if (cached) {
+                    Files.writeString(complete, corpus.size + " documents\n", StandardCharsets.UTF_8);
                 }
             }
-            copkit.commit();
             String generation = Files.readString(root.resolve("CURRENT"), StandardCharsets.UTF_8).strip();
             rawReader = DirectoryReader.open(FSDirectory.open(root.resolve(generation)));
             raw = new IndexSearcher(rawReader);
@@ -55,7 +75,9 @@ final class SharedIndex implements AutoCloseable {
             throw new UncheckedIOException(e);
         } finally {
             copkit.close();
-            deleteTree(root);
+            if (!cached) {
+                deleteTree(root);
+            }
         }
     }
 
