@@ -111,7 +111,9 @@ public class WriteToSearchableBenchmark {
         /** Stops the writer, closes and deletes the index. */
         @TearDown(Level.Trial)
         public void stop() throws IOException, InterruptedException {
-            writer.shutdownNow();
+            // no interrupt: a write interrupted inside Lucene closes the writer's files, and the index
+            // could not make its final commit; the periodic task stops, a running write finishes
+            writer.shutdown();
             writer.awaitTermination(10, TimeUnit.SECONDS);
             try {
                 shut();
