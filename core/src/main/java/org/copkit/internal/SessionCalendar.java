@@ -52,8 +52,10 @@ final class SessionCalendar {
         return out.end("VCALENDAR").toString();
     }
 
+    /** Whether to write local times with a TZID: not for fixed offsets, nor zones without rules. */
     private static boolean zoned(ZoneId zone) {
-        return !(zone instanceof ZoneOffset);
+        // a third-party ZoneRulesProvider may answer null (ical4j 4.2.2 does for its ical4j-local-* ids)
+        return !(zone instanceof ZoneOffset) && zone.getRules() != null;
     }
 
     private static void event(ContentLines out, Session s, Instant stamp) {
