@@ -1,52 +1,29 @@
 package org.copkit.internal;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.LinkedHashSet;
+import java.time.zone.ZoneRules;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.TimeZone;
-import net.fortuna.ical4j.model.TimeZoneRegistry;
-import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
-import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.component.VTimeZone;
-import net.fortuna.ical4j.model.property.Categories;
-import net.fortuna.ical4j.model.property.Created;
-import net.fortuna.ical4j.model.property.Description;
-import net.fortuna.ical4j.model.property.DtEnd;
-import net.fortuna.ical4j.model.property.DtStamp;
-import net.fortuna.ical4j.model.property.DtStart;
-import net.fortuna.ical4j.model.property.LastModified;
-import net.fortuna.ical4j.model.property.Location;
-import net.fortuna.ical4j.model.property.Method;
-import net.fortuna.ical4j.model.property.ProdId;
-import net.fortuna.ical4j.model.property.Sequence;
-import net.fortuna.ical4j.model.property.Status;
-import net.fortuna.ical4j.model.property.Summary;
-import net.fortuna.ical4j.model.property.TzId;
-import net.fortuna.ical4j.model.property.Uid;
-import net.fortuna.ical4j.model.property.Url;
-import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.copkit.session.Session;
 
 /**
- * Writes sessions as an RFC 5545 calendar with ical4j: one VEVENT per session with a UID stable per
- * session ({@code <sessionId>@copkit}), DTSTART/DTEND with the session's TZID and a matching VTIMEZONE
- * (named exactly like the session's zone, even where the zone database treats it as an alias), the
- * session's SEQUENCE, and STATUS:CANCELLED for cancelled sessions. Zones unknown to ical4j (fixed
- * offsets) are written in UTC. Time-zone definitions come from the data bundled with ical4j; it never
- * fetches updates unless the host enables that through ical4j's own configuration.
+ * Writes sessions as an RFC 5545 calendar (PRODID, VERSION:2.0, CALSCALE:GREGORIAN, METHOD:PUBLISH):
+ * one VEVENT per session, in the order given, with a UID stable per session ({@code <sessionId>@copkit}),
+ * DTSTART/DTEND with the session's TZID and a matching VTIMEZONE (named exactly like the session's zone,
+ * even where the zone database treats it as an alias; each zone once, before the events), the session's
+ * SEQUENCE, and STATUS:CANCELLED for cancelled sessions. Sessions planned in a fixed offset
+ * ({@link ZoneOffset}) are written in UTC, and so is a time that falls in the second pass of a local hour
+ * that repeats (when clocks go back), which RFC 5545 would read as the first.
+ *
+ * <p>The VTIMEZONEs come from the JDK's own zone rules ({@link VTimeZones}), the ones the session times
+ * were computed with; no third-party zone data is read, and nothing is fetched.
  */
 final class SessionCalendar {
     private static final String PRODID = "-//CoPKit//Sessions//EN";
-    private static final TimeZoneRegistry REGISTRY = TimeZoneRegistryFactory.getInstance().createRegistry();
-    private static final Map<String, Optional<VTimeZone>> ZONES = new ConcurrentHashMap<>();
 
     private SessionCalendar() {}
 
@@ -56,64 +33,58 @@ final class SessionCalendar {
      * @return the calendar text, lines ending in CRLF
      */
     static String write(List<Session> sessions, Instant stamp) {
-        Calendar cal = new Calendar();
-        cal.add(new ProdId(PRODID));
-        cal.add(ImmutableVersion.VERSION_2_0);
-        cal.add(ImmutableCalScale.GREGORIAN);
-        cal.add(new Method(Method.VALUE_PUBLISH));
-        Set<String> zonesAdded = new LinkedHashSet<>();
+        ContentLines out = new ContentLines();
+        out.begin("VCALENDAR").raw("PRODID", PRODID).raw("VERSION", "2.0").raw("CALSCALE", "GREGORIAN")
+                .raw("METHOD", "PUBLISH");
+        Map<String, Instant[]> spans = new LinkedHashMap<>();
+        Map<String, ZoneRules> rules = new LinkedHashMap<>();
         for (Session s : sessions) {
-            Optional<VTimeZone> vtz = vtimezone(s.zone());
-            if (vtz.isPresent() && zonesAdded.add(s.zone().getId())) {
-                cal.add(vtz.get().copy());
+            if (zoned(s.zone())) {
+                spans.merge(s.zone().getId(), new Instant[] {s.start(), s.end()}, (a, b) -> new Instant[] {
+                    a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+                rules.putIfAbsent(s.zone().getId(), s.zone().getRules());
             }
-            cal.add(event(s, vtz.isPresent(), stamp));
         }
-        return cal.toString();
+        spans.forEach((id, span) -> VTimeZones.write(out, id, rules.get(id), span[0], span[1]));
+        for (Session s : sessions) {
+            event(out, s, stamp);
+        }
+        return out.end("VCALENDAR").toString();
     }
 
-    private static VEvent event(Session s, boolean zoned, Instant stamp) {
-        VEvent e = new VEvent(false);
-        e.add(new Uid(s.id().value() + "@copkit"));
-        e.add(new DtStamp(stamp));
-        e.add(new Created(s.createdAt()));
-        e.add(new LastModified(s.updatedAt()));
-        if (zoned) {
-            e.add(new DtStart<>(s.start().atZone(s.zone())));
-            e.add(new DtEnd<>(s.end().atZone(s.zone())));
-        } else {
-            e.add(new DtStart<>(s.start().atOffset(ZoneOffset.UTC).toInstant()));
-            e.add(new DtEnd<>(s.end().atOffset(ZoneOffset.UTC).toInstant()));
-        }
-        e.add(new Summary(s.title()));
+    /** Whether to write local times with a TZID: not for fixed offsets, nor zones without rules. */
+    private static boolean zoned(ZoneId zone) {
+        // a third-party ZoneRulesProvider may answer null (ical4j 4.2.2 does for its ical4j-local-* ids)
+        return !(zone instanceof ZoneOffset) && zone.getRules() != null;
+    }
+
+    private static void event(ContentLines out, Session s, Instant stamp) {
+        out.begin("VEVENT").raw("UID", s.id().value() + "@copkit").utc("DTSTAMP", stamp)
+                .utc("CREATED", s.createdAt()).utc("LAST-MODIFIED", s.updatedAt());
+        dateTime(out, "DTSTART", s.start(), s.zone());
+        dateTime(out, "DTEND", s.end(), s.zone());
+        out.text("SUMMARY", s.title());
         if (!s.agenda().isBlank()) {
-            e.add(new Description(s.agenda()));
+            out.text("DESCRIPTION", s.agenda());
         }
-        s.place().ifPresent(p -> e.add(new Location(p)));
-        s.joinLink().ifPresent(u -> e.add(new Url(u)));
-        e.add(new Categories(s.kind().name()));
-        e.add(new Status(s.cancelled() ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
-        e.add(new Sequence(s.sequence()));
-        return e;
+        s.place().ifPresent(p -> out.text("LOCATION", p));
+        s.joinLink().ifPresent(u -> out.raw("URL", u.toASCIIString()));
+        out.text("CATEGORIES", s.kind().name());
+        out.raw("STATUS", s.cancelled() ? "CANCELLED" : "CONFIRMED");
+        out.raw("SEQUENCE", Integer.toString(s.sequence()));
+        out.end("VEVENT");
     }
 
-    /** The VTIMEZONE of a zone, its TZID set to the zone's own id; empty for zones ical4j does not know. */
-    private static Optional<VTimeZone> vtimezone(ZoneId zone) {
-        if (zone instanceof ZoneOffset) {
-            return Optional.empty();
+    /** Local time with TZID, or UTC where the local time would not name the instant (see the class doc). */
+    private static void dateTime(ContentLines out, String name, Instant at, ZoneId zone) {
+        if (zoned(zone)) {
+            ZoneRules rules = zone.getRules();
+            LocalDateTime local = LocalDateTime.ofInstant(at, zone);
+            if (rules.getValidOffsets(local).get(0).equals(rules.getOffset(at))) {
+                out.raw(name + ";TZID=" + ContentLines.paramValue(zone.getId()), ContentLines.local(local));
+                return;
+            }
         }
-        return ZONES.computeIfAbsent(zone.getId(), id -> {
-            TimeZone tz;
-            synchronized (REGISTRY) {
-                tz = REGISTRY.getTimeZone(id);
-            }
-            if (tz == null) {
-                return Optional.empty();
-            }
-            VTimeZone copy = tz.getVTimeZone().copy();
-            copy.removeAll("TZURL", "X-LIC-LOCATION");
-            copy.replace(new TzId(id));
-            return Optional.of(copy);
-        });
+        out.utc(name, at);
     }
 }
