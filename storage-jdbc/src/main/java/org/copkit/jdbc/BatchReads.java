@@ -45,7 +45,8 @@ final class BatchReads {
         Map<PracticeId, CommunityId> stewarded = new HashMap<>();
         UnionRead read = union();
         roles(tx, read, member, memberships, stewarded);
-        read.run(tx.db());
+        Schema s = tx.db().schema;
+        read.run(tx.db(), s.dialect() + " " + s.name() + " roles");
         return roles(memberships, stewarded);
     }
 
@@ -91,7 +92,9 @@ final class BatchReads {
             read.part("f", where.toString(), args, r -> subscriptions.add(mapper.map(r)), "id", "member_id",
                     "target_type", "target_id", "active", "since", "updated_at", "version");
         }
-        read.run(tx.db());
+        // the statement text follows from the schema and how many values each part has
+        read.run(tx.db(), s.dialect() + " " + s.name() + " batch " + batch.member().isPresent() + " "
+                + batch.communities().size() + " " + (followersApart ? 0 : batch.followed().size()));
         Map<CommunityId, Community> inOrder = new LinkedHashMap<>();
         batch.communities().forEach(id -> {
             Community c = communities.get(id);

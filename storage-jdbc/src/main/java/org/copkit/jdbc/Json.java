@@ -133,7 +133,8 @@ final class Json {
     // string maps (activity details)
 
     static String stringMap(Map<String, String> map) {
-        return write(new TreeMap<>(map));
+        // written with sorted keys, so equal maps give equal JSON: the details of one kind of activity repeat
+        return LAST_DETAILS.get().json(map, m -> write(new TreeMap<>(m)));
     }
 
     static Map<String, String> stringMap(String json) {
@@ -324,6 +325,7 @@ final class Json {
 
     private static final ThreadLocal<Last<Audience>> LAST_AUDIENCE = ThreadLocal.withInitial(LastEqual::new);
     private static final ThreadLocal<Last<Provenance>> LAST_PROVENANCE = ThreadLocal.withInitial(LastEqual::new);
+    private static final ThreadLocal<Last<Map<String, String>>> LAST_DETAILS = ThreadLocal.withInitial(LastEqual::new);
     /** By value: each activity of a call builds its own, equal, visibility of the item. */
     private static final ThreadLocal<Last<Visibility>> LAST_VISIBILITY = ThreadLocal.withInitial(LastEqual::new);
 

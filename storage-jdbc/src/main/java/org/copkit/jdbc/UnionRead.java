@@ -61,18 +61,53 @@ final class UnionRead {
         return parts.isEmpty();
     }
 
+    /** Statement texts by shape, see {@link #run(Db, String)}; at most {@value #CACHED_SHAPES}. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> STATEMENTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHED_SHAPES = 1_000;
+
     /** Runs the statement (nothing when there are no parts) and hands every row to its part. */
     void run(Db db) {
+        run(db, null);
+    }
+
+    /**
+     * Like {@link #run(Db)}, reusing the statement text of an earlier run with the same shape: building it
+     * (and the database hashing a new string to find its prepared statement) is a visible share of a
+     * call's CPU.
+     *
+     * @param shape a key that determines the statement text completely (all parts' kinds, columns and
+     *     clauses), e.g. the schema and the number of values of each part; null: build it
+     */
+    void run(Db db, String shape) {
         if (parts.isEmpty()) {
             return;
         }
+        Map<String, Handler> handlers = new java.util.HashMap<>();
+        List<Object> args = new ArrayList<>();
+        for (Part p : parts) {
+            args.addAll(p.args());
+            handlers.put(p.kind(), p.handler());
+        }
+        String statement = shape == null ? null : STATEMENTS.get(shape);
+        if (statement == null) {
+            statement = statement();
+            if (shape != null && STATEMENTS.size() < CACHED_SHAPES) {
+                STATEMENTS.putIfAbsent(shape, statement);
+            }
+        }
+        db.query(statement, r -> {
+            handlers.get(r.text("kind")).row(r);
+            return Boolean.TRUE;
+        }, args.toArray());
+    }
+
+    private String statement() {
         List<String> labels = new ArrayList<>();
         for (Part p : parts) {
             p.columns().keySet().stream().filter(l -> !labels.contains(l)).forEach(labels::add);
         }
-        StringBuilder sql = new StringBuilder();
-        List<Object> args = new ArrayList<>();
-        Map<String, Handler> handlers = new java.util.HashMap<>();
+        StringBuilder sql = new StringBuilder(2_048);
         for (Part p : parts) {
             sql.append(sql.length() == 0 ? "SELECT '" : " UNION ALL SELECT '").append(p.kind()).append("' AS kind");
             for (String label : labels) {
@@ -82,15 +117,9 @@ final class UnionRead {
                         : type == null ? "NULL" : "CAST(NULL AS " + type + ")").append(" AS ").append(label);
             }
             sql.append(' ').append(p.from());
-            args.addAll(p.args());
-            handlers.put(p.kind(), p.handler());
         }
         // the outer SELECT is not decoration: H2 keeps a prepared top-level UNION out of its per-session query
         // cache and parses it again on every prepareStatement (150-300 us); a SELECT over it is cached
-        String statement = "SELECT kind, " + String.join(", ", labels) + " FROM (" + sql + ") u";
-        db.query(statement, r -> {
-            handlers.get(r.text("kind")).row(r);
-            return Boolean.TRUE;
-        }, args.toArray());
+        return "SELECT kind, " + String.join(", ", labels) + " FROM (" + sql + ") u";
     }
 }
