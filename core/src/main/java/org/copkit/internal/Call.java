@@ -16,6 +16,7 @@ import org.copkit.activity.Verb;
 import org.copkit.community.CommunityId;
 import org.copkit.member.MemberId;
 import org.copkit.notification.Notification;
+import org.copkit.spi.ReadBatch;
 import org.copkit.spi.Transaction;
 
 /** One service call in progress: its transaction, its actor, its moment, and what it recorded. */
@@ -30,12 +31,61 @@ final class Call {
     /** The tags of objects as this call last wrote them, for the fan-out; this call's transaction only. */
     private final Map<Ref, java.util.Set<String>> writtenTags = new java.util.HashMap<>();
 
+    /** What the call declared up front and read with its actor; see {@link #community} and {@link #followers}. */
+    private final ReadBatch asked;
+    private final ReadBatch.Result prefetched;
+    /** False once the call wrote a subscription: the followers read up front may then be stale. */
+    private boolean followersCurrent = true;
+
     Call(Engine engine, Transaction tx, Actor actor, boolean writable) {
+        this(engine, tx, actor, writable, ReadBatch.none(), new ReadBatch.Result(Optional.empty(), Map.of(),
+                List.of()));
+    }
+
+    Call(Engine engine, Transaction tx, Actor actor, boolean writable, ReadBatch asked, ReadBatch.Result prefetched) {
         this.engine = engine;
         this.tx = tx;
         this.actor = actor;
         this.now = engine.clock.instant();
         this.writable = writable;
+        this.asked = asked;
+        this.prefetched = prefetched;
+    }
+
+    /**
+     * A community this call read up front ({@link Engine#write(org.copkit.member.MemberId, ReadBatch,
+     * java.util.function.Function)}), in its own transaction.
+     *
+     * @return empty when the call did not ask for it up front (read it); present and empty when it does not exist
+     */
+    Optional<Optional<org.copkit.community.Community>> prefetchedCommunity(CommunityId id) {
+        if (!asked.communities().contains(id)) {
+            return Optional.empty();
+        }
+        return Optional.of(Optional.ofNullable(prefetched.communities().get(id)));
+    }
+
+    /**
+     * The active subscriptions to the targets, as {@code subscriptions().listByTargets} returns them, from what
+     * the call read up front when that covers every target and the call has written no subscription since.
+     *
+     * @return empty when they must be read
+     */
+    Optional<List<org.copkit.subscription.Subscription>> prefetchedFollowers(java.util.Collection<Ref> targets) {
+        if (!followersCurrent || !asked.followed().containsAll(targets)) {
+            return Optional.empty();
+        }
+        java.util.Set<Ref> wanted = new java.util.HashSet<>(targets);
+        List<Ref> order = new ArrayList<>(new java.util.LinkedHashSet<>(targets));
+        return Optional.of(prefetched.subscriptions().stream().filter(s -> wanted.contains(s.target()))
+                .sorted(java.util.Comparator.<org.copkit.subscription.Subscription>comparingInt(
+                        s -> order.indexOf(s.target())).thenComparing(org.copkit.subscription.Subscription::member))
+                .toList());
+    }
+
+    /** Called before the call writes a subscription: the followers read up front no longer count. */
+    void writingSubscriptions() {
+        followersCurrent = false;
     }
 
     /** Asks the access rules; throws when they deny. */

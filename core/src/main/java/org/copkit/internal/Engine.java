@@ -27,6 +27,7 @@ import org.copkit.participation.ParticipationRules;
 import org.copkit.session.RsvpRules;
 import org.copkit.spi.IdGenerator;
 import org.copkit.spi.MemberRoles;
+import org.copkit.spi.ReadBatch;
 import org.copkit.spi.SearchIndex;
 import org.copkit.spi.Storage;
 import org.copkit.spi.Transaction;
@@ -122,15 +123,28 @@ public final class Engine implements AutoCloseable {
         return storage.read(tx -> work.apply(new Call(this, tx, actor(tx, actorId), false)));
     }
 
+    /** Runs work as the actor in one write transaction (see {@link #write(MemberId, ReadBatch, Function)}). */
+    <T> T write(MemberId actorId, Function<Call, T> work) {
+        return write(actorId, ReadBatch.none(), work);
+    }
+
     /**
      * Runs work as the actor in one write transaction; afterwards wakes the background indexer and
-     * notifies.
+     * notifies. The actor and what the call declares it will need ({@code prefetch}: the community it acts
+     * in, the followers of what it records) are read together in one {@link Transaction#readBatch}, inside
+     * the transaction; the call finds them through {@link Call#prefetched}.
+     *
+     * @param prefetch reads the call will need, without a member (the actor is added here)
      */
-    <T> T write(MemberId actorId, Function<Call, T> work) {
+    <T> T write(MemberId actorId, ReadBatch prefetch, Function<Call, T> work) {
         List<Activity> recorded = new ArrayList<>();
         List<Notification> notifications = new ArrayList<>();
+        ReadBatch batch = actorId.equals(MemberId.SYSTEM) ? prefetch
+                : new ReadBatch(java.util.Optional.of(actorId), prefetch.communities(), prefetch.followed());
         T result = storage.write(tx -> {
-            Call call = new Call(this, tx, actor(tx, actorId), true);
+            ReadBatch.Result read = tx.readBatch(batch);
+            Actor actor = actorId.equals(MemberId.SYSTEM) ? Actor.systemActor() : actor(actorId, read.member());
+            Call call = new Call(this, tx, actor, true, batch, read);
             T r = work.apply(call);
             if (call.fanout) {
                 Fanout.run(call);
@@ -170,7 +184,12 @@ public final class Engine implements AutoCloseable {
         if (id.equals(MemberId.SYSTEM)) {
             return Actor.systemActor();
         }
-        org.copkit.spi.MemberAndRoles found = tx.memberAndRoles(id)
+        return actor(id, tx.memberAndRoles(id));
+    }
+
+    /** The actor from its member row and roles; AccessDenied when the member is not registered. */
+    private static Actor actor(MemberId id, java.util.Optional<org.copkit.spi.MemberAndRoles> read) {
+        org.copkit.spi.MemberAndRoles found = read
                 .orElseThrow(() -> new AccessDeniedException("member " + id + " is not registered"));
         Member m = found.member();
         MemberRoles roles = found.roles();

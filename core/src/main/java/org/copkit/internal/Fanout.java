@@ -77,7 +77,10 @@ final class Fanout {
         }
         Map<Ref, List<MemberId>> followers = new HashMap<>();
         try {
-            for (Subscription s : tx.subscriptions().listByTargets(all)) {
+            // read with the actor when the call named these targets up front (same transaction), else now
+            List<Subscription> subscriptions = call.prefetchedFollowers(all)
+                    .orElseGet(() -> tx.subscriptions().listByTargets(all));
+            for (Subscription s : subscriptions) {
                 followers.computeIfAbsent(s.target(), t -> new ArrayList<>()).add(s.member());
             }
         } catch (RuntimeException e) {
@@ -104,33 +107,65 @@ final class Fanout {
     /** A followed target of an activity and how to word the reason (worked out only when it has followers). */
     private record Target(Ref ref, Function<Transaction, String> reason) {}
 
-    /** The targets whose followers hear of the activity, in order of precedence. */
-    private static List<Target> targets(Call call, Activity a) {
-        List<Target> targets = new ArrayList<>();
-        targets.add(new Target(a.object(), x -> "you follow this " + a.object().type().name()
-                .toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
-        // an answer, reply or comment reaches the followers of its conversation (the activity's target)
-        a.target().ifPresent(t -> targets.add(new Target(t, x -> "you follow this " + t.type().name()
-                .toLowerCase(java.util.Locale.ROOT).replace('_', ' '))));
-        TagLookup lookup = TAGS.get(a.object().type());
-        if (lookup != null) {
-            // an object this call wrote: its tags as written (the state the call leaves); else read them
-            Set<String> tags = call.writtenTags(a.object()).orElseGet(() -> lookup.tags(call.tx, a.object()));
-            for (String tag : new TreeSet<>(tags)) {
-                targets.add(new Target(new Ref(ObjectType.TAG, tag), x -> "you follow tag '" + tag + "'"));
-            }
+    /**
+     * The followed targets of an activity a call is about to record, for reading their followers up front
+     * ({@link Call#prefetchedFollowers}): the same targets, in the same order, as the fan-out of that activity
+     * works out once it is recorded.
+     *
+     * @param object what the activity is about
+     * @param target what it was done to (a conversation an answer was posted in), if anything
+     * @param tags the object's tags as the call writes them (for object types followed by tag)
+     * @param practice the practice of the activity's visibility, if any
+     * @param community the activity's community (or that of its visibility), if any
+     * @param actor the actor
+     */
+    static List<Ref> targetsOf(Ref object, Optional<Ref> target, Set<String> tags,
+            Optional<org.copkit.community.PracticeId> practice, Optional<CommunityId> community, MemberId actor) {
+        List<Ref> refs = new ArrayList<>();
+        refs.add(object);
+        target.ifPresent(refs::add);
+        if (TAGS.containsKey(object.type())) {
+            new TreeSet<>(tags).forEach(tag -> refs.add(new Ref(ObjectType.TAG, tag)));
         }
-        a.visibility().practice().ifPresent(p -> targets.add(new Target(Ref.of(ObjectType.PRACTICE, p),
-                x -> "you follow practice '" + x.practices().find(p).map(v -> v.name()).orElse(p.value()) + "'")));
-        Optional<CommunityId> community = a.community().or(() -> a.visibility().community());
-        community.ifPresent(c -> targets.add(new Target(Ref.of(ObjectType.COMMUNITY, c),
-                x -> "you follow community '" + x.communities().find(c).map(v -> v.name()).orElse(c.value()) + "'")));
-        if (!a.actor().equals(MemberId.SYSTEM)) {
-            targets.add(new Target(Ref.of(ObjectType.MEMBER, a.actor()), x -> "you follow member '"
-                    + x.members().find(a.actor()).map(m -> m.profile().displayName()).orElse(a.actor().value())
-                    + "'"));
+        practice.ifPresent(p -> refs.add(Ref.of(ObjectType.PRACTICE, p)));
+        community.ifPresent(c -> refs.add(Ref.of(ObjectType.COMMUNITY, c)));
+        if (!actor.equals(MemberId.SYSTEM)) {
+            refs.add(Ref.of(ObjectType.MEMBER, actor));
+        }
+        return refs;
+    }
+
+    /** The targets whose followers hear of the activity, in order of precedence (see {@link #targetsOf}). */
+    private static List<Target> targets(Call call, Activity a) {
+        TagLookup lookup = TAGS.get(a.object().type());
+        // an object this call wrote: its tags as written (the state the call leaves); else read them
+        Set<String> tags = lookup == null ? Set.of()
+                : call.writtenTags(a.object()).orElseGet(() -> lookup.tags(call.tx, a.object()));
+        List<Ref> refs = targetsOf(a.object(), a.target(), tags, a.visibility().practice(),
+                a.community().or(() -> a.visibility().community()), a.actor());
+        List<Target> targets = new ArrayList<>(refs.size());
+        for (int i = 0; i < refs.size(); i++) {
+            Ref r = refs.get(i);
+            // the object itself and (an answer, reply or comment) the conversation it was posted in come first
+            boolean itself = i == 0 || (i == 1 && a.target().isPresent());
+            targets.add(new Target(r, itself ? x -> "you follow this " + r.type().name()
+                    .toLowerCase(java.util.Locale.ROOT).replace('_', ' ') : reason(r)));
         }
         return targets;
+    }
+
+    /** How a follower of a tag, practice, community or member is told why. */
+    private static Function<Transaction, String> reason(Ref r) {
+        return switch (r.type()) {
+            case TAG -> x -> "you follow tag '" + r.id() + "'";
+            case PRACTICE -> x -> "you follow practice '" + x.practices().find(
+                    org.copkit.community.PracticeId.of(r.id())).map(v -> v.name()).orElse(r.id()) + "'";
+            case COMMUNITY -> x -> "you follow community '" + x.communities().find(CommunityId.of(r.id()))
+                    .map(v -> v.name()).orElse(r.id()) + "'";
+            case MEMBER -> x -> "you follow member '" + x.members().find(MemberId.of(r.id()))
+                    .map(m -> m.profile().displayName()).orElse(r.id()) + "'";
+            default -> throw new IllegalStateException("no reason wording for followers of " + r.type());
+        };
     }
 
     private static void fanOut(Call call, Activity a, List<Target> targets, Map<Ref, List<MemberId>> followers,

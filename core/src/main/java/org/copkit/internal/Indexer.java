@@ -53,6 +53,11 @@ public final class Indexer {
      */
     synchronized void catchUp(java.util.function.BooleanSupplier keepGoing) {
         long checkpoint = search.checkpoint();
+        if (checkpoint == Long.MAX_VALUE) {
+            // an index that keeps nothing: no change can come after its checkpoint, so do not ask the feed
+            // (the query would run after every burst of commits, on the same database as the writers)
+            return;
+        }
         while (keepGoing.getAsBoolean()) {
             List<Change> changes = storage.changes().after(checkpoint, BATCH);
             if (changes.isEmpty()) {

@@ -34,6 +34,7 @@ import org.copkit.knowledge.Provenance;
 import org.copkit.knowledge.ReviewRules;
 import org.copkit.knowledge.Revision;
 import org.copkit.member.MemberId;
+import org.copkit.spi.ReadBatch;
 
 final class KnowledgeItems implements KnowledgeService {
     private final Engine engine;
@@ -78,7 +79,13 @@ final class KnowledgeItems implements KnowledgeService {
     @Override
     public KnowledgeItem create(ItemDraft draft) {
         Checks.present("draft", draft);
-        return engine.write(actor, call -> create(call, draft));
+        // the id up front, so that the actor, the community and the followers of everything the CREATED
+        // activity will name are read together in the call's first statement
+        KnowledgeItemId id = KnowledgeItemId.of(engine.ids.next());
+        ReadBatch prefetch = ReadBatch.none().withCommunity(draft.community()).withFollowersOf(Fanout.targetsOf(
+                Ref.of(ObjectType.KNOWLEDGE_ITEM, id), Optional.empty(), draft.content().tags(), draft.practice(),
+                Optional.of(draft.community()), actor));
+        return engine.write(actor, prefetch, call -> create(call, draft, id));
     }
 
     /**
@@ -86,7 +93,12 @@ final class KnowledgeItems implements KnowledgeService {
      * being (also outcomes captured from sessions).
      */
     static KnowledgeItem create(Call call, ItemDraft draft) {
-        KnowledgeItem item = call.wrote(call.tx.items().insert(prepare(call, new Lookups(call), draft, Optional.empty())));
+        return create(call, draft, KnowledgeItemId.of(call.newId()));
+    }
+
+    private static KnowledgeItem create(Call call, ItemDraft draft, KnowledgeItemId id) {
+        KnowledgeItem item = call.wrote(call.tx.items().insert(prepare(call, new Lookups(call), draft, id,
+                Optional.empty())));
         call.tx.revisions().insert(firstRevision(call, item, "created"));
         record(call, Verb.CREATED, item, Map.of("kind", item.kind().name()));
         return item;
@@ -98,7 +110,8 @@ final class KnowledgeItems implements KnowledgeService {
      *
      * @param publishedFrom empty: a DRAFT; present: PUBLISHED, reviewed by the date these rules give
      */
-    private static KnowledgeItem prepare(Call call, Lookups lookups, ItemDraft draft, Optional<ReviewRules> publishedFrom) {
+    private static KnowledgeItem prepare(Call call, Lookups lookups, ItemDraft draft, KnowledgeItemId id,
+            Optional<ReviewRules> publishedFrom) {
         Community c = lookups.community(draft.community());
         Optional<Practice> practice = lookups.practiceIn(c, draft.practice());
         Audience audience = draft.audience().orElseGet(() -> defaultAudience(c, call));
@@ -111,7 +124,7 @@ final class KnowledgeItems implements KnowledgeService {
                     .audience(audience));
         }
         lookups.requireCompetencies("item.competencies", draft.content().competencies());
-        KnowledgeItem item = new KnowledgeItem(KnowledgeItemId.of(call.newId()), c.id(), draft.practice(), draft.kind(),
+        KnowledgeItem item = new KnowledgeItem(id, c.id(), draft.practice(), draft.kind(),
                 draft.content(), audience, ItemStatus.DRAFT, call.actor.member(), 1, List.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), draft.provenance(), call.now, call.now, 1);
         if (publishedFrom.isEmpty()) {
@@ -149,7 +162,7 @@ final class KnowledgeItems implements KnowledgeService {
                     ItemDraft d = drafts.get(i);
                     Provenance p = d.provenance().source() == Provenance.Source.IMPORT ? d.provenance()
                             : new Provenance(Provenance.Source.IMPORT, Optional.empty(), Optional.empty());
-                    items.add(prepare(call, lookups, d.withProvenance(p),
+                    items.add(prepare(call, lookups, d.withProvenance(p), KnowledgeItemId.of(call.newId()),
                             options.publish() ? Optional.of(engine.reviewRules) : Optional.empty()));
                 } catch (org.copkit.CopKitException e) {
                     throw atIndex(i, e);

@@ -33,7 +33,10 @@ final class Lookups {
     Community community(CommunityId id) {
         Community c = communities.get(id);
         if (c == null) {
-            c = Load.community(call.tx, id);
+            // read with the actor when the call asked for it up front (same transaction), else now
+            c = call.prefetchedCommunity(id).map(found -> found.orElseThrow(
+                    () -> new org.copkit.NotFoundException("community " + id + " does not exist")))
+                    .orElseGet(() -> Load.community(call.tx, id));
             communities.put(id, c);
         }
         return c;

@@ -75,6 +75,7 @@ final class Subscriptions implements SubscriptionService {
             if (existing.isPresent() && existing.get().active()) {
                 return existing.get();
             }
+            call.writingSubscriptions();
             Subscription s = existing.map(e -> call.tx.subscriptions().update(new Subscription(e.id(), e.member(),
                     e.target(), true, call.now, call.now, e.version() + 1)))
                     .orElseGet(() -> call.tx.subscriptions().insert(new Subscription(SubscriptionId.of(call.newId()),
@@ -96,6 +97,7 @@ final class Subscriptions implements SubscriptionService {
                 return false;
             }
             Subscription e = existing.get();
+            call.writingSubscriptions();
             call.tx.subscriptions().update(new Subscription(e.id(), e.member(), e.target(), false, e.since(), call.now,
                     e.version() + 1));
             call.record(Verb.UNFOLLOWED, Ref.of(ObjectType.SUBSCRIPTION, e.id()), Optional.of(t), Optional.empty(),

@@ -68,7 +68,11 @@ public interface SearchIndex extends AutoCloseable {
      */
     void rebuild(Stream<SearchDocument> documents, long checkpoint);
 
-    /** @return the last change-feed sequence reflected in the index (0 when empty) */
+    /**
+     * @return the last change-feed sequence reflected in the index (0 when empty); {@link Long#MAX_VALUE}
+     *     for an index that keeps nothing (no change can follow it, so CoPKit's indexer never reads the
+     *     change feed for it)
+     */
     long checkpoint();
 
     /**

@@ -103,4 +103,25 @@ public interface Transaction {
     default java.util.Optional<MemberAndRoles> memberAndRoles(org.copkit.member.MemberId member) {
         return members().find(member).map(m -> new MemberAndRoles(m, rolesOf(member)));
     }
+
+    /**
+     * Several reads at once: what a service call knows it needs before it starts (its actor, the
+     * community it acts in, the followers its notifications go to), so that a database backend can
+     * answer in one round trip. The result is exactly what the separate reads would return in this
+     * transaction; the default makes them one after the other ({@link #memberAndRoles},
+     * {@code communities().find}, {@code subscriptions().listByTargets}, each only when asked for).
+     *
+     * @param batch what to read, not null
+     * @return what was read, never null
+     */
+    default ReadBatch.Result readBatch(ReadBatch batch) {
+        java.util.Optional<MemberAndRoles> member = batch.member().flatMap(this::memberAndRoles);
+        java.util.Map<org.copkit.community.CommunityId, org.copkit.community.Community> communities =
+                new java.util.LinkedHashMap<>();
+        for (org.copkit.community.CommunityId id : batch.communities()) {
+            communities().find(id).ifPresent(c -> communities.put(id, c));
+        }
+        return new ReadBatch.Result(member, communities, batch.followed().isEmpty() ? java.util.List.of()
+                : subscriptions().listByTargets(batch.followed()));
+    }
 }

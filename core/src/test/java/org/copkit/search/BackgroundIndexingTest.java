@@ -196,6 +196,66 @@ class BackgroundIndexingTest {
         }
     }
 
+    /** Storage that counts the reads of its change feed. */
+    private static final class FeedCountingStorage implements org.copkit.spi.Storage {
+        final org.copkit.spi.Storage target = org.copkit.memory.InMemoryStorage.create();
+        final AtomicInteger feedReads = new AtomicInteger();
+
+        @Override
+        public <T> T read(java.util.function.Function<org.copkit.spi.Transaction, T> work) {
+            return target.read(work);
+        }
+
+        @Override
+        public <T> T write(java.util.function.Function<org.copkit.spi.Transaction, T> work) {
+            return target.write(work);
+        }
+
+        @Override
+        public org.copkit.spi.ChangeFeed changes() {
+            org.copkit.spi.ChangeFeed feed = target.changes();
+            return new org.copkit.spi.ChangeFeed() {
+                @Override
+                public List<org.copkit.spi.Change> after(long sequence, int limit) {
+                    feedReads.incrementAndGet();
+                    return feed.after(sequence, limit);
+                }
+
+                @Override
+                public long head() {
+                    feedReads.incrementAndGet();
+                    return feed.head();
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            target.close();
+        }
+    }
+
+    private static int feedReadsAfterWrites(SearchIndex index) throws InterruptedException {
+        FeedCountingStorage storage = new FeedCountingStorage();
+        try (CopKit kit = CopKit.builder().storage(storage).search(index).indexPollInterval(Duration.ofMillis(10))
+                .build()) {
+            int before = storage.feedReads.get();
+            for (int i = 0; i < 20; i++) {
+                kit.system().organizations().register(org.copkit.member.OrganizationId.of("org-" + i), "Org " + i, "");
+                Thread.sleep(2);
+            }
+            Thread.sleep(100); // commits woke the indexer, and it polled several times
+            return storage.feedReads.get() - before;
+        }
+    }
+
+    @Test
+    void anIndexThatKeepsNothing_neverMakesTheIndexerReadTheChangeFeed() throws Exception {
+        assertThat(feedReadsAfterWrites(new org.copkit.testkit.NoSearch())).isZero();
+        assertThat(feedReadsAfterWrites(new InMemorySearchIndex())).as("an index that keeps documents reads the feed")
+                .isPositive();
+    }
+
     @Test
     void reindex_stillRebuildsAndCatchesUp() {
         try (Fixture f = Fixture.create()) {

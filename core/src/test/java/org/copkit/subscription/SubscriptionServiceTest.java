@@ -120,6 +120,27 @@ class SubscriptionServiceTest {
     }
 
     @Test
+    void creatingADraft_notifiesTheFollowersWhoMaySeeIt_fromTheFollowersReadWithTheActor() {
+        f.as(anna).subscriptions().follow(Ref.of(ObjectType.COMMUNITY, heat));
+        f.as(anna).subscriptions().follow(Subscription.tag("subsidie"));
+        f.as(bob).subscriptions().follow(Ref.of(ObjectType.MEMBER, alex));
+        delivered.clear();
+
+        KnowledgeItem d = f.as(alex).knowledge().create(ItemDraft.of(heat, ItemKind.ARTICLE,
+                content("ISDE", "b").withTags("subsidie")));
+
+        // the coordinator reviews drafts of the community and hears of it once, for the tag (before the
+        // community); bob, a plain member following alex, may not see a draft
+        assertThat(to(anna)).singleElement().satisfies(n -> {
+            assertThat(n.activity().verb()).isEqualTo(Verb.CREATED);
+            assertThat(n.activity().object()).isEqualTo(Ref.of(ObjectType.KNOWLEDGE_ITEM, d.id()));
+            assertThat(n.reason()).isEqualTo("you follow tag 'subsidie'");
+        });
+        assertThat(to(bob)).isEmpty();
+        assertThat(to(alex)).isEmpty();
+    }
+
+    @Test
     void followingAPracticeOrAMember_saysSo() {
         PracticeId p = f.as(anna).practices().create(heat, PracticeDraft.of("Subsidies", "")).id();
         f.as(bob).subscriptions().follow(Ref.of(ObjectType.PRACTICE, p));

@@ -16,7 +16,8 @@ import org.copkit.spi.SearchIndex;
 /**
  * A search index that indexes nothing and whose checkpoint is always past the end of the change feed: for
  * tests and benchmarks that measure storage alone (the storage benchmarks' raw JDBC baselines do not index
- * either), so the indexer's catch-up reads the feed and finds nothing to do.
+ * either): its checkpoint {@link Long#MAX_VALUE} tells the indexer that it needs no change, so the indexer
+ * does not read the change feed at all.
  */
 public final class NoSearch implements SearchIndex {
     @Override

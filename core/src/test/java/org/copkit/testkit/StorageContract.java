@@ -2492,6 +2492,74 @@ public abstract class StorageContract {
         assertThat(read((Transaction tx) -> tx.memberAndRoles(MemberId.of("nobody")))).isEmpty();
     }
 
+    @Test
+    @DisplayName("Transaction.readBatch returns what the separate reads return: member and roles, the communities that exist, the active subscriptions of the targets in listByTargets order")
+    public void readBatchAnswersLikeTheSeparateReads() {
+        givenWorld();
+        Ref community = new Ref(ObjectType.COMMUNITY, COM_1);
+        Ref member = new Ref(ObjectType.MEMBER, CAT);
+        given(tx -> {
+            tx.communities().insert(community("com-0", DOM, ANN));
+            tx.memberships().insert(membership(COM_2, BOB, MembershipState.LEFT));
+            tx.memberships().insert(membership("com-0", BOB, MembershipState.ACTIVE));
+            tx.practices().insert(practice("pra-2", COM_1, ANN, BOB));
+            tx.subscriptions().insert(Fixtures.subscription("sub-1", CAT, community));
+            tx.subscriptions().insert(Fixtures.subscription("sub-2", ANN, community));
+            tx.subscriptions().insert(Fixtures.subscription("sub-3", BOB, tagRef("warmtepomp")));
+            tx.subscriptions().insert(Fixtures.subscription("sub-4", ANN, tagRef("warmtepomp")));
+            tx.subscriptions().insert(Fixtures.subscription("sub-5", ANN, member));
+            tx.subscriptions().insert(Fixtures.subscription("sub-6", BOB, tagRef("zonnepaneel")));
+        });
+        given(tx -> tx.subscriptions().update(Fixtures.touched(tx.subscriptions()
+                .find(org.copkit.subscription.SubscriptionId.of("sub-5")).orElseThrow())));
+        List<Ref> targets = List.of(tagRef("warmtepomp"), member, community, tagRef("onbekend"));
+        org.copkit.spi.ReadBatch batch = org.copkit.spi.ReadBatch.member(MemberId.of(BOB))
+                .withCommunity(CommunityId.of(COM_2)).withCommunity(CommunityId.of("com-none"))
+                .withCommunity(CommunityId.of(COM_1)).withFollowersOf(targets);
+
+        org.copkit.spi.ReadBatch.Result r = read((Transaction tx) -> tx.readBatch(batch));
+
+        assertThat(r.member()).isEqualTo(read((Transaction tx) -> tx.memberAndRoles(MemberId.of(BOB))));
+        assertThat(r.member().orElseThrow().roles().memberships()).extracting(m -> m.community().value())
+                .containsExactly("com-0", COM_2);
+        assertThat(r.communities().keySet()).extracting(CommunityId::value).containsExactly(COM_2, COM_1);
+        assertThat(r.communities().get(CommunityId.of(COM_1)))
+                .isEqualTo(read((Transaction tx) -> tx.communities().find(CommunityId.of(COM_1)).orElseThrow()));
+        assertThat(r.subscriptions()).isEqualTo(read((Transaction tx) -> tx.subscriptions().listByTargets(targets)));
+        assertThat(r.subscriptions()).extracting(s -> s.id().value()).containsExactly("sub-4", "sub-3", "sub-2", "sub-1");
+
+        org.copkit.spi.ReadBatch.Result unknown = read((Transaction tx) -> tx.readBatch(
+                org.copkit.spi.ReadBatch.member(MemberId.of("nobody")).withFollowersOf(List.of(tagRef("onbekend")))));
+        assertThat(unknown.member()).isEmpty();
+        assertThat(unknown.communities()).isEmpty();
+        assertThat(unknown.subscriptions()).isEmpty();
+        org.copkit.spi.ReadBatch.Result none = read((Transaction tx) -> tx.readBatch(org.copkit.spi.ReadBatch.none()));
+        assertThat(none.member()).isEmpty();
+        assertThat(none.communities()).isEmpty();
+        assertThat(none.subscriptions()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Transaction.readBatch sees the writes of its own transaction and answers for hundreds of targets")
+    public void readBatchInAWriteTransaction() {
+        givenWorld();
+        List<Ref> many = IntStream.range(0, 450).mapToObj(n -> tagRef("tag-" + n))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        many.add(new Ref(ObjectType.COMMUNITY, "com-0"));
+        org.copkit.spi.ReadBatch.Result r = write(tx -> {
+            tx.communities().insert(community("com-0", DOM, ANN));
+            tx.memberships().insert(membership("com-0", CAT, MembershipState.ACTIVE));
+            tx.subscriptions().insert(Fixtures.subscription("sub-1", CAT, new Ref(ObjectType.COMMUNITY, "com-0")));
+            tx.subscriptions().insert(Fixtures.subscription("sub-2", ANN, tagRef("tag-449")));
+            return tx.readBatch(org.copkit.spi.ReadBatch.member(MemberId.of(CAT)).withCommunity(CommunityId.of("com-0"))
+                    .withFollowersOf(many));
+        });
+        assertThat(r.member().orElseThrow().roles().memberships()).extracting(m -> m.community().value())
+                .containsExactly("com-0");
+        assertThat(r.communities()).containsOnlyKeys(CommunityId.of("com-0"));
+        assertThat(r.subscriptions()).extracting(s -> s.id().value()).containsExactly("sub-2", "sub-1");
+    }
+
     private <T> T write(Function<Transaction, T> work) {
         return storage().write(work);
     }

@@ -272,15 +272,21 @@ final class JdbcTransaction implements Transaction {
         return digestMarks != null ? digestMarks : (digestMarks = new DigestMarksRepo(this));
     }
 
-    /** Memberships and stewarded practices in one statement ({@link MembershipsRepo#rolesOf}). */
+    /** Memberships and stewarded practices in one statement ({@link BatchReads#rolesOf}). */
     @Override
     public org.copkit.spi.MemberRoles rolesOf(org.copkit.member.MemberId member) {
-        return ((MembershipsRepo) memberships()).rolesOf(member);
+        return BatchReads.rolesOf(this, member);
     }
 
-    /** Member row, memberships and stewarded practices in one statement ({@link MembershipsRepo#memberAndRoles}). */
+    /** Member row, memberships and stewarded practices in one statement ({@link BatchReads#read}). */
     @Override
     public java.util.Optional<org.copkit.spi.MemberAndRoles> memberAndRoles(org.copkit.member.MemberId member) {
-        return ((MembershipsRepo) memberships()).memberAndRoles(member, ((MembersRepo) members()).mapper());
+        return BatchReads.read(this, org.copkit.spi.ReadBatch.member(member)).member();
+    }
+
+    /** The whole batch in one {@code UNION ALL} statement ({@link BatchReads#read}). */
+    @Override
+    public org.copkit.spi.ReadBatch.Result readBatch(org.copkit.spi.ReadBatch batch) {
+        return BatchReads.read(this, batch);
     }
 }

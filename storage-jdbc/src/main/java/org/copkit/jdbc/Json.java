@@ -98,6 +98,12 @@ final class Json {
     }
 
     static MemberProfile profile(String displayName, OrganizationId organization, String json) {
+        // every call reads its actor's row: parse a profile again only when it differs from the last one
+        return LAST_PROFILE.get().value(List.of(displayName, organization.value(), json),
+                k -> readProfile(displayName, organization, json));
+    }
+
+    private static MemberProfile readProfile(String displayName, OrganizationId organization, String json) {
         ProfileDto d = read(json, ProfileDto.class);
         return new MemberProfile(displayName, organization, d.location() == null ? Optional.empty() : d.location(),
                 ZoneId.of(d.timeZone()), d.languages().stream().map(Locale::forLanguageTag).toList(),
@@ -127,7 +133,8 @@ final class Json {
     // string maps (activity details)
 
     static String stringMap(Map<String, String> map) {
-        return write(new TreeMap<>(map));
+        // written with sorted keys, so equal maps give equal JSON: the details of one kind of activity repeat
+        return LAST_DETAILS.get().json(map, m -> write(new TreeMap<>(m)));
     }
 
     static Map<String, String> stringMap(String json) {
@@ -142,9 +149,11 @@ final class Json {
     }
 
     static <I> Set<I> idSet(String json, Function<String, I> of) {
-        List<String> values = read(json, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
-        return set(values, of);
+        return set(LAST_STRINGS.get().value(json, k -> List.copyOf(read(k, STRING_LIST))), of);
     }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<String>> STRING_LIST =
+            new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {};
 
     // ---------------------------------------------------------------------------------------------
     // item content (all but title and body, which are columns)
@@ -301,7 +310,6 @@ final class Json {
     }
 
     private static final ThreadLocal<Last<ItemContent>> LAST_CONTENT = ThreadLocal.withInitial(Last::new);
-    private static final ThreadLocal<Last<Visibility>> LAST_VISIBILITY = ThreadLocal.withInitial(Last::new);
 
     /**
      * Like {@link Last}, kept by value: for small records whose equal values always give the same JSON
@@ -317,6 +325,31 @@ final class Json {
 
     private static final ThreadLocal<Last<Audience>> LAST_AUDIENCE = ThreadLocal.withInitial(LastEqual::new);
     private static final ThreadLocal<Last<Provenance>> LAST_PROVENANCE = ThreadLocal.withInitial(LastEqual::new);
+    private static final ThreadLocal<Last<Map<String, String>>> LAST_DETAILS = ThreadLocal.withInitial(LastEqual::new);
+    /** By value: each activity of a call builds its own, equal, visibility of the item. */
+    private static final ThreadLocal<Last<Visibility>> LAST_VISIBILITY = ThreadLocal.withInitial(LastEqual::new);
+
+    /**
+     * The value this thread read last from stored JSON, kept by the text it was read from (and the columns
+     * read with it): reading is a function of that text and the values are immutable, so a hit is the value
+     * reading would give again. For what every call reads, such as its actor's profile.
+     */
+    private static final class LastRead<K, T> {
+        private K key;
+        private T value;
+
+        T value(K k, Function<K, T> reader) {
+            if (!k.equals(key)) {
+                value = reader.apply(k);
+                key = k;
+            }
+            return value;
+        }
+    }
+
+    private static final ThreadLocal<LastRead<List<String>, MemberProfile>> LAST_PROFILE =
+            ThreadLocal.withInitial(LastRead::new);
+    private static final ThreadLocal<LastRead<String, List<String>>> LAST_STRINGS = ThreadLocal.withInitial(LastRead::new);
 
     private static String write(Object value) {
         try {
