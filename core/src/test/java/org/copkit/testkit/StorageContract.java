@@ -1789,6 +1789,23 @@ public abstract class StorageContract {
     // ------------------------------------------------------------------------------------------------
     // freshness and subscriptions: review tasks, items due for review, subscriptions, preferences
 
+    /**
+     * Six subscriptions: CAT and ANN follow the community, BOB and ANN the tag "warmtepomp", BOB the tag
+     * "zonnepaneel", and ANN the member, whose subscription (sub-5) is then updated once.
+     */
+    private void givenSubscriptionsOf(Ref community, Ref member) {
+        given(tx -> {
+            tx.subscriptions().insert(Fixtures.subscription("sub-1", CAT, community));
+            tx.subscriptions().insert(Fixtures.subscription("sub-2", ANN, community));
+            tx.subscriptions().insert(Fixtures.subscription("sub-3", BOB, tagRef("warmtepomp")));
+            tx.subscriptions().insert(Fixtures.subscription("sub-4", ANN, tagRef("warmtepomp")));
+            tx.subscriptions().insert(Fixtures.subscription("sub-5", ANN, member));
+            tx.subscriptions().insert(Fixtures.subscription("sub-6", BOB, tagRef("zonnepaneel")));
+        });
+        given(tx -> tx.subscriptions().update(Fixtures.touched(tx.subscriptions()
+                .find(org.copkit.subscription.SubscriptionId.of("sub-5")).orElseThrow())));
+    }
+
     private static Ref tagRef(String tag) {
         return new Ref(ObjectType.TAG, tag);
     }
@@ -2424,16 +2441,7 @@ public abstract class StorageContract {
         givenWorld();
         Ref community = new Ref(ObjectType.COMMUNITY, COM_1);
         Ref member = new Ref(ObjectType.MEMBER, CAT);
-        given(tx -> {
-            tx.subscriptions().insert(Fixtures.subscription("sub-1", CAT, community));
-            tx.subscriptions().insert(Fixtures.subscription("sub-2", ANN, community));
-            tx.subscriptions().insert(Fixtures.subscription("sub-3", BOB, tagRef("warmtepomp")));
-            tx.subscriptions().insert(Fixtures.subscription("sub-4", ANN, tagRef("warmtepomp")));
-            tx.subscriptions().insert(Fixtures.subscription("sub-5", ANN, member));
-            tx.subscriptions().insert(Fixtures.subscription("sub-6", BOB, tagRef("zonnepaneel")));
-        });
-        given(tx -> tx.subscriptions().update(Fixtures.touched(tx.subscriptions()
-                .find(org.copkit.subscription.SubscriptionId.of("sub-5")).orElseThrow())));
+        givenSubscriptionsOf(community, member);
 
         assertThat(read((Transaction tx) -> tx.subscriptions().listByTargets(List.of(tagRef("warmtepomp"), member,
                 community, tagRef("onbekend"), tagRef("warmtepomp")))))
@@ -2503,15 +2511,8 @@ public abstract class StorageContract {
             tx.memberships().insert(membership(COM_2, BOB, MembershipState.LEFT));
             tx.memberships().insert(membership("com-0", BOB, MembershipState.ACTIVE));
             tx.practices().insert(practice("pra-2", COM_1, ANN, BOB));
-            tx.subscriptions().insert(Fixtures.subscription("sub-1", CAT, community));
-            tx.subscriptions().insert(Fixtures.subscription("sub-2", ANN, community));
-            tx.subscriptions().insert(Fixtures.subscription("sub-3", BOB, tagRef("warmtepomp")));
-            tx.subscriptions().insert(Fixtures.subscription("sub-4", ANN, tagRef("warmtepomp")));
-            tx.subscriptions().insert(Fixtures.subscription("sub-5", ANN, member));
-            tx.subscriptions().insert(Fixtures.subscription("sub-6", BOB, tagRef("zonnepaneel")));
         });
-        given(tx -> tx.subscriptions().update(Fixtures.touched(tx.subscriptions()
-                .find(org.copkit.subscription.SubscriptionId.of("sub-5")).orElseThrow())));
+        givenSubscriptionsOf(community, member);
         List<Ref> targets = List.of(tagRef("warmtepomp"), member, community, tagRef("onbekend"));
         org.copkit.spi.ReadBatch batch = org.copkit.spi.ReadBatch.member(MemberId.of(BOB))
                 .withCommunity(CommunityId.of(COM_2)).withCommunity(CommunityId.of("com-none"))
