@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +18,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.FSDirectory;
 import org.copkit.search.SearchDocument;
 import org.copkit.testkit.SearchFixtures;
 import org.junit.jupiter.api.Test;
@@ -37,81 +34,70 @@ class LikeTermsTest {
     @Test
     void picksWhatMoreLikeThisPicks(@TempDir Path dir) throws Exception {
         List<SearchDocument> docs = documents(2_500);
-        try (LuceneSearchIndex index = LuceneSearchIndex.builder().directory(dir).build()) {
-            for (int i = 0; i < docs.size(); i += 400) {
-                index.index(docs.subList(i, Math.min(docs.size(), i + 400)));
+        // the first 300 documents written again: their first copies stay in their segments as deleted documents
+        List<SearchDocument> written = new ArrayList<>(docs);
+        written.addAll(docs.subList(0, 300));
+        try (DirectoryReader reader = CommittedIndex.write(dir, written, 400)) {
+            assertThat(reader.leaves().size()).as("segments").isGreaterThan(1);
+            assertThat(reader.numDeletedDocs()).as("deleted documents").isPositive();
+            IndexSearcher s = new IndexSearcher(reader);
+            Analysis analysis = new Analysis(Set.of());
+            MoreLikeThis mlt = new MoreLikeThis(reader);
+            mlt.setAnalyzer(analysis.query());
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(1);
+            mlt.setMinWordLen(2);
+            mlt.setMaxQueryTerms(MAX);
+            mlt.setBoost(true);
+            List<String> fields = new ArrayList<>(List.of(Docs.TAGS_TEXT));
+            for (String g : Analysis.GROUPS) {
+                fields.add(Docs.title(g));
+                fields.add(Docs.body(g));
             }
-            // the same documents again: the first copies stay in their segments as deleted documents
-            index.index(docs.subList(0, 300));
-            index.commit();
-            String generation = Files.readString(dir.resolve("CURRENT"), StandardCharsets.UTF_8).strip();
-            try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir.resolve(generation)))) {
-                assertThat(reader.leaves().size()).as("segments").isGreaterThan(1);
-                assertThat(reader.numDeletedDocs()).as("deleted documents").isPositive();
-                IndexSearcher s = new IndexSearcher(reader);
-                Analysis analysis = new Analysis(Set.of());
-                MoreLikeThis mlt = new MoreLikeThis(reader);
-                mlt.setAnalyzer(analysis.query());
-                mlt.setMinTermFreq(1);
-                mlt.setMinDocFreq(1);
-                mlt.setMinWordLen(2);
-                mlt.setMaxQueryTerms(MAX);
-                mlt.setBoost(true);
-                List<String> fields = new ArrayList<>(List.of(Docs.TAGS_TEXT));
-                for (String g : Analysis.GROUPS) {
-                    fields.add(Docs.title(g));
-                    fields.add(Docs.body(g));
+            int terms = 0;
+            int cut = 0;
+            for (int i = 0; i < 80; i++) {
+                // the text of 1 to 3 documents: short texts keep every word, long ones are cut at 25
+                StringBuilder text = new StringBuilder("x a zzqx");
+                for (int k = 0; k <= i % 3; k++) {
+                    SearchDocument d = docs.get((i * 31 + k * 7) % docs.size());
+                    text.append('\n').append(d.title()).append(' ').append(d.body()).append(' ')
+                            .append(String.join(" ", d.tags()));
                 }
-                int terms = 0;
-                int cut = 0;
-                for (int i = 0; i < 80; i++) {
-                    // the text of 1 to 3 documents: short texts keep every word, long ones are cut at 25
-                    StringBuilder text = new StringBuilder("x a zzqx");
-                    for (int k = 0; k <= i % 3; k++) {
-                        SearchDocument d = docs.get((i * 31 + k * 7) % docs.size());
-                        text.append('\n').append(d.title()).append(' ').append(d.body()).append(' ')
-                                .append(String.join(" ", d.tags()));
-                    }
-                    for (String field : fields) {
-                        mlt.setFieldNames(new String[] {field});
-                        Map<String, Float> expected = boosts(mlt.like(field, new StringReader(text.toString())));
-                        Map<String, Float> actual = boosts(LikeTerms.like(s, analysis.query(), field, text.toString(), MAX));
-                        String what = field + " of " + text;
-                        assertThat(actual).as(what).hasSameSizeAs(expected);
-                        assertThat(actual.values().stream().sorted().toList()).as(what)
-                                .usingElementComparator((a, b) -> Math.abs(a - b) <= 1e-5f * Math.max(a, b) ? 0
-                                        : Float.compare(a, b))
-                                .isEqualTo(expected.values().stream().sorted().toList());
-                        // words above the lowest kept score are the same words with the same boost
-                        expected.forEach((word, boost) -> {
-                            if (expected.size() < MAX || boost > 1.0001f) {
-                                assertThat(actual).as(what).containsKey(word);
-                                assertThat(actual.get(word)).as(what + " " + word).isCloseTo(boost, within(1e-5f * boost));
-                            }
-                        });
-                        terms += expected.size();
-                        cut += expected.size() == MAX ? 1 : 0;
-                    }
+                for (String field : fields) {
+                    mlt.setFieldNames(new String[] {field});
+                    Map<String, Float> expected = boosts(mlt.like(field, new StringReader(text.toString())));
+                    Map<String, Float> actual = boosts(LikeTerms.like(s, analysis.query(), field, text.toString(), MAX));
+                    String what = field + " of " + text;
+                    assertThat(actual).as(what).hasSameSizeAs(expected);
+                    assertThat(actual.values().stream().sorted().toList()).as(what)
+                            .usingElementComparator((a, b) -> Math.abs(a - b) <= 1e-5f * Math.max(a, b) ? 0
+                                    : Float.compare(a, b))
+                            .isEqualTo(expected.values().stream().sorted().toList());
+                    // words above the lowest kept score are the same words with the same boost
+                    expected.forEach((word, boost) -> {
+                        if (expected.size() < MAX || boost > 1.0001f) {
+                            assertThat(actual).as(what).containsKey(word);
+                            assertThat(actual.get(word)).as(what + " " + word).isCloseTo(boost, within(1e-5f * boost));
+                        }
+                    });
+                    terms += expected.size();
+                    cut += expected.size() == MAX ? 1 : 0;
                 }
-                assertThat(terms).as("terms compared").isGreaterThan(3_000);
-                assertThat(cut).as("fields where more than " + MAX + " words were found").isGreaterThan(20);
             }
+            assertThat(terms).as("terms compared").isGreaterThan(3_000);
+            assertThat(cut).as("fields where more than " + MAX + " words were found").isGreaterThan(20);
         }
     }
 
     @Test
     void wordsTheIndexLacksGiveNoClauses(@TempDir Path dir) throws Exception {
-        try (LuceneSearchIndex index = LuceneSearchIndex.builder().directory(dir).build()) {
-            index.index(SearchFixtures.randomDocuments(5, 50));
-            index.commit();
-            String generation = Files.readString(dir.resolve("CURRENT"), StandardCharsets.UTF_8).strip();
-            try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir.resolve(generation)))) {
-                IndexSearcher s = new IndexSearcher(reader);
-                Analysis analysis = new Analysis(Set.of());
-                assertThat(LikeTerms.like(s, analysis.query(), Docs.body("en"), "zzqx qqzz", MAX).clauses()).isEmpty();
-                assertThat(LikeTerms.like(s, analysis.query(), Docs.body("en"), "", MAX).clauses()).isEmpty();
-                assertThat(LikeTerms.like(s, analysis.query(), "no_such_field", "granite", MAX).clauses()).isEmpty();
-            }
+        try (DirectoryReader reader = CommittedIndex.write(dir, SearchFixtures.randomDocuments(5, 50), 50)) {
+            IndexSearcher s = new IndexSearcher(reader);
+            Analysis analysis = new Analysis(Set.of());
+            assertThat(LikeTerms.like(s, analysis.query(), Docs.body("en"), "zzqx qqzz", MAX).clauses()).isEmpty();
+            assertThat(LikeTerms.like(s, analysis.query(), Docs.body("en"), "", MAX).clauses()).isEmpty();
+            assertThat(LikeTerms.like(s, analysis.query(), "no_such_field", "granite", MAX).clauses()).isEmpty();
         }
     }
 

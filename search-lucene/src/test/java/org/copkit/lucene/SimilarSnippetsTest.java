@@ -3,8 +3,6 @@ package org.copkit.lucene;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.FSDirectory;
 import org.copkit.search.SearchDocument;
 import org.copkit.testkit.SearchFixtures;
 import org.junit.jupiter.api.Test;
@@ -36,33 +33,26 @@ class SimilarSnippetsTest {
     @Test
     void bodyPartsGiveTheSameSnippetsAsTheWholeQuery(@TempDir Path dir) throws Exception {
         List<SearchDocument> docs = SearchFixtures.randomDocuments(11, 1_500);
-        try (LuceneSearchIndex index = LuceneSearchIndex.builder().directory(dir).build()) {
-            for (int i = 0; i < docs.size(); i += 500) {
-                index.index(docs.subList(i, Math.min(docs.size(), i + 500)));
-            }
-            index.commit();
-            String generation = Files.readString(dir.resolve("CURRENT"), StandardCharsets.UTF_8).strip();
-            try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir.resolve(generation)))) {
-                IndexSearcher s = new IndexSearcher(reader);
-                Analysis analysis = new Analysis(Set.of());
-                Snippets snippets = new Snippets(analysis.index());
-                int highlighted = 0;
-                for (String draft : List.of("falcon granite harbor notes", "How do I keep the meadow and the orchid",
-                        "quartz saffron lantern budget climate water", "notes", "falcon", "granite harbor privacy")) {
-                    LuceneSearchIndex.SimilarText q = LuceneSearchIndex.similarText(s, analysis.query(), draft);
-                    TopDocs page = s.search(q.text(), 50);
-                    assertThat(page.scoreDocs).as(draft).isNotEmpty();
-                    Map<String, String[]> whole = snippets.highlight(s, q.text(), page, Set.of()).snippets();
-                    Map<String, String[]> bodies = snippets.highlight(s, q.highlight(), page, Set.of()).snippets();
-                    assertThat(bodies.keySet()).as(draft).isEqualTo(whole.keySet());
-                    for (String field : whole.keySet()) {
-                        assertThat(bodies.get(field)).as(draft + " " + field).containsExactly(whole.get(field));
-                        highlighted += (int) java.util.Arrays.stream(whole.get(field)).filter(Objects::nonNull)
-                                .filter(x -> x.contains("<mark>")).count();
-                    }
+        try (DirectoryReader reader = CommittedIndex.write(dir, docs, 500)) {
+            IndexSearcher s = new IndexSearcher(reader);
+            Analysis analysis = new Analysis(Set.of());
+            Snippets snippets = new Snippets(analysis.index());
+            int highlighted = 0;
+            for (String draft : List.of("falcon granite harbor notes", "How do I keep the meadow and the orchid",
+                    "quartz saffron lantern budget climate water", "notes", "falcon", "granite harbor privacy")) {
+                LuceneSearchIndex.SimilarText q = LuceneSearchIndex.similarText(s, analysis.query(), draft);
+                TopDocs page = s.search(q.text(), 50);
+                assertThat(page.scoreDocs).as(draft).isNotEmpty();
+                Map<String, String[]> whole = snippets.highlight(s, q.text(), page, Set.of()).snippets();
+                Map<String, String[]> bodies = snippets.highlight(s, q.highlight(), page, Set.of()).snippets();
+                assertThat(bodies.keySet()).as(draft).isEqualTo(whole.keySet());
+                for (String field : whole.keySet()) {
+                    assertThat(bodies.get(field)).as(draft + " " + field).containsExactly(whole.get(field));
+                    highlighted += (int) java.util.Arrays.stream(whole.get(field)).filter(Objects::nonNull)
+                            .filter(x -> x.contains("<mark>")).count();
                 }
-                assertThat(highlighted).as("snippets with a match").isGreaterThan(20);
             }
+            assertThat(highlighted).as("snippets with a match").isGreaterThan(20);
         }
     }
 
@@ -74,36 +64,29 @@ class SimilarSnippetsTest {
     @Test
     void flatQueryRanksLikeThePerGroupQuery(@TempDir Path dir) throws Exception {
         List<SearchDocument> docs = SearchFixtures.randomDocuments(17, 3_000);
-        try (LuceneSearchIndex index = LuceneSearchIndex.builder().directory(dir).build()) {
-            for (int i = 0; i < docs.size(); i += 500) {
-                index.index(docs.subList(i, Math.min(docs.size(), i + 500)));
-            }
-            index.commit();
-            String generation = Files.readString(dir.resolve("CURRENT"), StandardCharsets.UTF_8).strip();
-            try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir.resolve(generation)))) {
-                IndexSearcher s = new IndexSearcher(reader);
-                Analysis analysis = new Analysis(Set.of());
-                int compared = 0;
-                for (int i = 0; i < 60; i++) {
-                    SearchDocument source = docs.get(i * 37 % docs.size());
-                    String draft = source.title() + "\n" + source.body() + " " + String.join(" ", source.tags());
-                    Query flat = LuceneSearchIndex.similarText(s, analysis.query(), draft).text();
-                    Query grouped = perGroup(s, analysis, draft);
-                    TopDocs a = s.search(flat, 3_000);
-                    TopDocs b = s.search(grouped, 3_000);
-                    assertThat(a.totalHits.value).as(draft).isEqualTo(b.totalHits.value);
-                    Map<Integer, Float> scores = new java.util.HashMap<>();
-                    for (ScoreDoc sd : b.scoreDocs) {
-                        scores.put(sd.doc, sd.score);
-                    }
-                    for (ScoreDoc sd : a.scoreDocs) {
-                        assertThat(scores).as(draft).containsKey(sd.doc);
-                        assertThat(sd.score).as(draft).isCloseTo(scores.get(sd.doc), within(1e-4f * sd.score));
-                        compared++;
-                    }
+        try (DirectoryReader reader = CommittedIndex.write(dir, docs, 500)) {
+            IndexSearcher s = new IndexSearcher(reader);
+            Analysis analysis = new Analysis(Set.of());
+            int compared = 0;
+            for (int i = 0; i < 60; i++) {
+                SearchDocument source = docs.get(i * 37 % docs.size());
+                String draft = source.title() + "\n" + source.body() + " " + String.join(" ", source.tags());
+                Query flat = LuceneSearchIndex.similarText(s, analysis.query(), draft).text();
+                Query grouped = perGroup(s, analysis, draft);
+                TopDocs a = s.search(flat, 3_000);
+                TopDocs b = s.search(grouped, 3_000);
+                assertThat(a.totalHits.value).as(draft).isEqualTo(b.totalHits.value);
+                Map<Integer, Float> scores = new java.util.HashMap<>();
+                for (ScoreDoc sd : b.scoreDocs) {
+                    scores.put(sd.doc, sd.score);
                 }
-                assertThat(compared).as("hits compared").isGreaterThan(10_000);
+                for (ScoreDoc sd : a.scoreDocs) {
+                    assertThat(scores).as(draft).containsKey(sd.doc);
+                    assertThat(sd.score).as(draft).isCloseTo(scores.get(sd.doc), within(1e-4f * sd.score));
+                    compared++;
+                }
             }
+            assertThat(compared).as("hits compared").isGreaterThan(10_000);
         }
     }
 
