@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * Storage of one aggregate type with optimistic versioning. Every {@link #insert} and {@link #update}
  * appends a {@link Change} to the transaction's {@link ChangeFeed}, so the change and its feed entry
- * commit together or not at all.
+ * commit together or not at all. The exceptions of {@link #insert} and {@link #update} may come from a
+ * later call of the same transaction or from its commit instead (see {@link Storage}).
  *
  * @param <K> the key type
  * @param <T> the aggregate type

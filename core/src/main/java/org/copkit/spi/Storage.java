@@ -11,6 +11,14 @@ import java.util.function.Function;
  * {@link #changes() change feed} in the same transaction; exceptions thrown by the work roll back and
  * propagate unchanged; backend failures surface as {@link org.copkit.CopKitException} with
  * {@link org.copkit.ErrorCode#STORAGE}. Implementations are thread-safe.
+ *
+ * <p>A backend may send a write whose result the caller does not need later than the call that
+ * made it, together with the transaction's next statement or before the commit (storage-jdbc does so
+ * on PostgreSQL, to save round trips). The write's failure, such as the {@link
+ * org.copkit.ConflictException} of a duplicate key or a stale version, then comes from that later
+ * repository call or from {@link #write} itself; it is the same exception with the same message, and
+ * it fails the transaction as a whole. Work must therefore not catch a repository's exception and go
+ * on writing in the same transaction (on PostgreSQL a failed statement ends the transaction anyway).
  */
 public interface Storage extends AutoCloseable {
     /**

@@ -29,15 +29,12 @@ final class ConversationRevisionsRepo implements Repositories.ConversationRevisi
     @Override
     public void insert(ConversationRevision revision) {
         tx.checkWritable();
-        try {
-            db.update("INSERT INTO " + table + " (conversation_id, revision_no, title, body, content, author_id,"
-                    + " created_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", revision.conversation().value(),
-                    revision.number(), revision.content().title(), revision.content().body(),
-                    Json.content(revision.content()), revision.author().value(), revision.at(), revision.note());
-        } catch (ConflictException e) {
-            throw new ConflictException("conversation " + revision.conversation() + " already has revision "
-                    + revision.number());
-        }
+        db.later("conversation_revisions", "INSERT INTO " + table + " (conversation_id, revision_no, title, body,"
+                + " content, author_id, created_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "conversation "
+                + revision.conversation() + " already has revision " + revision.number(), Db.ANY_ROWS,
+                revision.conversation().value(), revision.number(), revision.content().title(),
+                revision.content().body(), Json.content(revision.content()), revision.author().value(), revision.at(),
+                revision.note());
     }
 
     @Override

@@ -190,6 +190,7 @@ public final class JdbcStorage implements Storage {
                 JdbcTransaction tx = new JdbcTransaction(new Db(h, schema), true);
                 T result = work.apply(tx);
                 tx.flushChanges(clock.instant());
+                tx.db().flush();
                 return result;
             });
         } catch (JdbiException e) {

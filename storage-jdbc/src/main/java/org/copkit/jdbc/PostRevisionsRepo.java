@@ -28,13 +28,10 @@ final class PostRevisionsRepo implements Repositories.PostRevisions {
     @Override
     public void insert(PostRevision revision) {
         tx.checkWritable();
-        try {
-            db.update("INSERT INTO " + table + " (post_id, revision_no, body, author_id, created_at, note)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)", revision.post().value(), revision.number(), revision.body(),
-                    revision.author().value(), revision.at(), revision.note());
-        } catch (ConflictException e) {
-            throw new ConflictException("post " + revision.post() + " already has revision " + revision.number());
-        }
+        db.later("post_revisions", "INSERT INTO " + table + " (post_id, revision_no, body, author_id, created_at, note)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", "post " + revision.post() + " already has revision "
+                + revision.number(), Db.ANY_ROWS, revision.post().value(), revision.number(), revision.body(),
+                revision.author().value(), revision.at(), revision.note());
     }
 
     @Override

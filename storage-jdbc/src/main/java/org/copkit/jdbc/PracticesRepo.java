@@ -58,11 +58,12 @@ final class PracticesRepo extends VersionedRepo<PracticeId, Practice> implements
     @Override
     void written(Practice p, boolean inserted) {
         if (!inserted) {
-            db.update("DELETE FROM " + stewards + " WHERE practice_id = ?", p.id().value());
+            db.later("practice_stewards", "DELETE FROM " + stewards + " WHERE practice_id = ?", null, Db.ANY_ROWS,
+                    p.id().value());
         }
         for (MemberId steward : p.stewards()) {
-            db.update("INSERT INTO " + stewards + " (member_id, practice_id) VALUES (?, ?)", steward.value(),
-                    p.id().value());
+            db.later("practice_stewards", "INSERT INTO " + stewards + " (member_id, practice_id) VALUES (?, ?)", null,
+                    Db.ANY_ROWS, steward.value(), p.id().value());
         }
     }
 

@@ -64,11 +64,12 @@ final class ReviewTasksRepo extends VersionedRepo<ReviewTaskId, ReviewTask> impl
     @Override
     void written(ReviewTask t, boolean inserted) {
         if (!inserted) {
-            db.update("DELETE FROM " + assignees + " WHERE task_id = ?", t.id().value());
+            db.later("review_task_assignees", "DELETE FROM " + assignees + " WHERE task_id = ?", null, Db.ANY_ROWS,
+                    t.id().value());
         }
         for (MemberId member : t.assignees()) {
-            db.update("INSERT INTO " + assignees + " (member_id, task_id) VALUES (?, ?)", member.value(),
-                    t.id().value());
+            db.later("review_task_assignees", "INSERT INTO " + assignees + " (member_id, task_id) VALUES (?, ?)", null,
+                    Db.ANY_ROWS, member.value(), t.id().value());
         }
     }
 

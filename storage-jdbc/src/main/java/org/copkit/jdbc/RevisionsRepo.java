@@ -28,15 +28,11 @@ final class RevisionsRepo implements Repositories.Revisions {
     @Override
     public void insert(Revision revision) {
         tx.checkWritable();
-        try {
-            db.update("INSERT INTO " + table + " (item_id, revision_no, title, body, content, author_id, created_at, note)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", revision.item().value(), revision.number(),
-                    revision.content().title(), revision.content().body(), Json.content(revision.content()),
-                    revision.author().value(), revision.at(), revision.note());
-        } catch (ConflictException e) {
-            throw new ConflictException("knowledge item " + revision.item() + " already has revision "
-                    + revision.number());
-        }
+        db.later("revisions", "INSERT INTO " + table + " (item_id, revision_no, title, body, content, author_id,"
+                + " created_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "knowledge item " + revision.item()
+                + " already has revision " + revision.number(), Db.ANY_ROWS, revision.item().value(),
+                revision.number(), revision.content().title(), revision.content().body(),
+                Json.content(revision.content()), revision.author().value(), revision.at(), revision.note());
     }
 
     @Override

@@ -88,10 +88,12 @@ final class SessionsRepo extends VersionedRepo<SessionId, Session> implements Re
     @Override
     void written(Session s, boolean inserted) {
         if (!inserted) {
-            db.update("DELETE FROM " + hosts + " WHERE session_id = ?", s.id().value());
+            db.later("session_hosts", "DELETE FROM " + hosts + " WHERE session_id = ?", null, Db.ANY_ROWS,
+                    s.id().value());
         }
         for (MemberId host : s.hosts()) {
-            db.update("INSERT INTO " + hosts + " (member_id, session_id) VALUES (?, ?)", host.value(), s.id().value());
+            db.later("session_hosts", "INSERT INTO " + hosts + " (member_id, session_id) VALUES (?, ?)", null,
+                    Db.ANY_ROWS, host.value(), s.id().value());
         }
     }
 

@@ -24,6 +24,8 @@ abstract class VersionedRepo<K, T> implements Repository<K, T> {
     final JdbcTransaction tx;
     final Db db;
     final String table;
+    /** The table's unqualified name. */
+    private final String name;
     private final ObjectType type;
     private final List<String> keyColumns;
 
@@ -32,6 +34,7 @@ abstract class VersionedRepo<K, T> implements Repository<K, T> {
         this.db = tx.db();
         this.type = type;
         this.table = db.schema.t(table);
+        this.name = table;
         this.keyColumns = List.of(keyColumns);
     }
 
@@ -80,12 +83,8 @@ abstract class VersionedRepo<K, T> implements Repository<K, T> {
         values.addAll(columns.values());
         values.add(version);
         String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
-        try {
-            db.update("INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES (" + marks + ")",
-                    values.toArray());
-        } catch (ConflictException e) {
-            throw new ConflictException(type + " " + refId(key) + " already exists");
-        }
+        db.later(name, "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES (" + marks + ")",
+                type + " " + refId(key) + " already exists", Db.ANY_ROWS, values.toArray());
         written(entity, true);
         tx.changed(new Ref(type, refId(key)), version);
         return entity;
@@ -102,20 +101,26 @@ abstract class VersionedRepo<K, T> implements Repository<K, T> {
         values.add(next);
         values.addAll(keyValues(key));
         values.add(next - 1);
-        int rows = db.update("UPDATE " + table + " SET " + set + ", version = ? WHERE " + keyWhere() + " AND version = ?",
-                values.toArray());
-        if (rows == 0) {
-            Optional<Long> stored = db.one("SELECT version FROM " + table + " WHERE " + keyWhere(),
-                    r -> r.longValue("version"), keyValues(key).toArray());
-            if (stored.isEmpty()) {
-                throw new NotFoundException(type + " " + refId(key) + " does not exist");
-            }
-            throw new ConflictException(type + " " + refId(key) + " was changed concurrently: stored version is "
-                    + stored.get() + ", the update expected " + (next - 1));
-        }
+        db.later(name, "UPDATE " + table + " SET " + set + ", version = ? WHERE " + keyWhere() + " AND version = ?",
+                null, rows -> {
+                    if (rows == 0) {
+                        throw missingOrChanged(key, next - 1);
+                    }
+                }, values.toArray());
         written(entity, false);
         tx.changed(new Ref(type, refId(key)), next);
         return entity;
+    }
+
+    /** The error for an update that found no row of the expected version: why not. */
+    private RuntimeException missingOrChanged(K key, long expected) {
+        Optional<Long> stored = db.one("SELECT version FROM " + table + " WHERE " + keyWhere(),
+                r -> r.longValue("version"), keyValues(key).toArray());
+        if (stored.isEmpty()) {
+            return new NotFoundException(type + " " + refId(key) + " does not exist");
+        }
+        return new ConflictException(type + " " + refId(key) + " was changed concurrently: stored version is "
+                + stored.get() + ", the update expected " + expected);
     }
 
     /**

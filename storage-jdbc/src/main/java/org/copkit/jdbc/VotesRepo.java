@@ -55,7 +55,8 @@ final class VotesRepo implements Repositories.Votes {
     @Override
     public void remove(Ref target, MemberId voter) {
         tx.checkWritable();
-        db.update("DELETE FROM " + table + " WHERE target_type = ? AND target_id = ? AND voter_id = ?",
+        db.later("votes", "DELETE FROM " + table + " WHERE target_type = ? AND target_id = ? AND voter_id = ?", null,
+                Db.ANY_ROWS,
                 target.type().name(), target.id(), voter.value());
     }
 
