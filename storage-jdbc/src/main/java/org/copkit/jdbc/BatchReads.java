@@ -79,18 +79,9 @@ final class BatchReads {
         boolean followersApart = batch.followed().size() > TARGETS_IN_STATEMENT;
         if (!batch.followed().isEmpty() && !followersApart) {
             Db.Mapper<Subscription> mapper = ((SubscriptionsRepo) tx.subscriptions()).mapper();
-            StringBuilder where = new StringBuilder("FROM ").append(s.t("subscriptions")).append(" WHERE active = ? AND (");
-            List<Object> args = new ArrayList<>();
-            args.add(true);
-            for (int i = 0; i < batch.followed().size(); i++) {
-                Ref t = batch.followed().get(i);
-                where.append(i == 0 ? "" : " OR ").append("(target_type = ? AND target_id = ?)");
-                args.add(t.type().name());
-                args.add(t.id());
-            }
-            where.append(')');
-            read.part("f", where.toString(), args, r -> subscriptions.add(mapper.map(r)), "id", "member_id",
-                    "target_type", "target_id", "active", "since", "updated_at", "version");
+            read.part("f", SubscriptionsRepo.activeTo(s.t("subscriptions"), batch.followed().size()),
+                    SubscriptionsRepo.activeToArgs(batch.followed()), r -> subscriptions.add(mapper.map(r)), "id",
+                    "member_id", "target_type", "target_id", "active", "since", "updated_at", "version");
         }
         // the statement text follows from the schema and how many values each part has
         read.run(tx.db(), s.dialect() + " " + s.name() + " batch " + batch.member().isPresent() + " "

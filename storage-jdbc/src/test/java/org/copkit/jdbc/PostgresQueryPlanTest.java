@@ -63,6 +63,9 @@ class PostgresQueryPlanTest {
                 "SELECT * FROM %s.rsvps WHERE member_id = 'm' ORDER BY session_id",
                 "SELECT * FROM %s.subscriptions WHERE target_type = 'TAG' AND target_id = 't' AND active = true"
                         + " ORDER BY member_id LIMIT 501",
+                "SELECT s.* FROM (VALUES ('TAG', 't'), ('MEMBER', 'm')) f (followed_type, followed_id) JOIN"
+                        + " %s.subscriptions s ON s.target_type = f.followed_type AND s.target_id = f.followed_id"
+                        + " WHERE s.active = true",
                 "SELECT * FROM %s.review_tasks WHERE community_id = 'c' AND status = 'OPEN' ORDER BY id LIMIT 51",
                 "SELECT * FROM %s.learning_paths WHERE community_id = 'c' ORDER BY id LIMIT 51");
     }
