@@ -52,6 +52,13 @@ final class BackgroundIndexer implements AutoCloseable {
     private boolean stopping;
     /** Searches waiting in {@link #awaitCommitted()}. */
     private int waiting;
+    /**
+     * True while the indexer waits for work: only then does a commit signal it. While it gathers a
+     * burst (the coalescing wait) or catches up, it sees new commits by itself, and a signal per commit
+     * would only wake a thread to put it back to sleep (a context switch per write, on the cores the
+     * writer and the database need).
+     */
+    private boolean idle;
 
     BackgroundIndexer(Indexer indexer, Duration pollInterval, Duration searchWait) {
         this.indexer = indexer;
@@ -67,7 +74,9 @@ final class BackgroundIndexer implements AutoCloseable {
         lock.lock();
         try {
             committed++;
-            wake.signal();
+            if (idle) {
+                wake.signal();
+            }
         } finally {
             lock.unlock();
         }
@@ -115,8 +124,13 @@ final class BackgroundIndexer implements AutoCloseable {
             long target;
             lock.lock();
             try {
-                while (!stopping && indexed >= committed && System.nanoTime() - nextPoll < 0) {
-                    wake.awaitNanos(nextPoll - System.nanoTime());
+                idle = true;
+                try {
+                    while (!stopping && indexed >= committed && System.nanoTime() - nextPoll < 0) {
+                        wake.awaitNanos(nextPoll - System.nanoTime());
+                    }
+                } finally {
+                    idle = false;
                 }
                 if (stopping) {
                     return;

@@ -71,6 +71,8 @@ final class Db {
     private record Deferred(String table, String sql, Object[] args, String onDuplicate, Outcome outcome) {}
 
     private final List<Deferred> deferred = new ArrayList<>();
+    /** Called before deferred writes are sent; may add writes that travel with them ({@link #beforeSending}). */
+    private Runnable beforeSending;
     /**
      * The failure of a write of this transaction, once one failed: every later statement, and so the
      * commit, throws it again, even when the work caught it (a transaction whose write failed never commits).
@@ -102,6 +104,14 @@ final class Db {
         if (failed != null) {
             throw failed;
         }
+    }
+
+    /**
+     * Lets the transaction add writes to a round trip of deferred writes just before it is sent (the
+     * change-feed entries of the writes so far: they then cost no round trip of their own).
+     */
+    void beforeSending(Runnable addWrites) {
+        this.beforeSending = addWrites;
     }
 
     /** Sends the deferred writes ({@link #later}); called before anything else touches the connection, and before commit. */
@@ -212,6 +222,9 @@ final class Db {
             } catch (SQLException e) {
                 throw failed = translate(e, sql);
             }
+        }
+        if (beforeSending != null) {
+            beforeSending.run();
         }
         List<Deferred> sent = List.copyOf(deferred);
         deferred.clear();

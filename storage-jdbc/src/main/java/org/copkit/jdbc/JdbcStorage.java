@@ -156,7 +156,7 @@ public final class JdbcStorage implements Storage {
         checkOpen();
         try {
             return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ,
-                    h -> work.apply(new JdbcTransaction(new Db(h, schema), false)));
+                    h -> work.apply(new JdbcTransaction(new Db(h, schema), false, clock)));
         } catch (JdbiException e) {
             throw Db.translate(e, "read transaction");
         }
@@ -187,7 +187,7 @@ public final class JdbcStorage implements Storage {
     private <T> T writeTransaction(Function<Transaction, T> work) {
         try {
             return jdbi.inTransaction(h -> {
-                JdbcTransaction tx = new JdbcTransaction(new Db(h, schema), true);
+                JdbcTransaction tx = new JdbcTransaction(new Db(h, schema), true, clock);
                 T result = work.apply(tx);
                 tx.flushChanges(clock.instant());
                 tx.db().flush();

@@ -9,7 +9,8 @@ import org.copkit.spi.Transaction;
 
 /**
  * One {@link JdbcStorage} transaction on one Jdbi handle. Repositories are created on first use.
- * Changes are buffered here and written to the feed by {@link #flushChanges} just before commit.
+ * Changes are buffered here and written to the feed by {@link #flushChanges} just before commit (on
+ * PostgreSQL usually earlier, with the deferred writes they belong to).
  */
 final class JdbcTransaction implements Transaction {
     private record Pending(Ref ref, long version) {}
@@ -45,9 +46,17 @@ final class JdbcTransaction implements Transaction {
     private LearningPathsRepo learningPaths;
     private DigestMarksRepo digestMarks;
 
-    JdbcTransaction(Db db, boolean writable) {
+    JdbcTransaction(Db db, boolean writable, java.time.Clock clock) {
         this.db = db;
         this.writable = writable;
+        if (writable && db.schema.dialect() == Dialect.POSTGRESQL) {
+            // the change-feed entries of deferred writes travel in their round trip
+            db.beforeSending(() -> {
+                if (!changes.isEmpty() && changes.size() <= ONE_STATEMENT) {
+                    deferChanges(clock.instant());
+                }
+            });
+        }
     }
 
     Db db() {
@@ -64,12 +73,17 @@ final class JdbcTransaction implements Transaction {
         changes.add(new Pending(ref, version));
     }
 
+    /** Up to this many changes, PostgreSQL writes the change head and the entries in one statement. */
+    private static final int ONE_STATEMENT = 100;
+
     /**
      * Appends the buffered changes to the feed. Their sequence numbers come from the single row of
      * {@code change_head}, whose lock this transaction then holds until it commits: on PostgreSQL a
      * later transaction waits here, so sequence order is commit order and no reader can see a sequence
      * before the smaller ones of another transaction have committed (on H2 write transactions do not
-     * overlap at all, see {@link H2WriteLock}).
+     * overlap at all, see {@link H2WriteLock}). On PostgreSQL the changes of deferred writes usually went
+     * out with them already ({@link Db#beforeSending}); a transaction may append to the feed several
+     * times, holding the lock from the first time.
      */
     void flushChanges(Instant at) {
         if (changes.isEmpty()) {
@@ -77,9 +91,9 @@ final class JdbcTransaction implements Transaction {
         }
         Schema s = db.schema;
         int n = changes.size();
-        final int chunk = 100;
-        if (s.dialect() == Dialect.POSTGRESQL && n <= chunk) {
-            flushInOneStatement(at);
+        if (s.dialect() == Dialect.POSTGRESQL && n <= ONE_STATEMENT) {
+            deferChanges(at);
+            db.flush();
             return;
         }
         // advance the head and read its new value in one statement (the row lock is held to commit)
@@ -88,8 +102,8 @@ final class JdbcTransaction implements Transaction {
                 : advance + " RETURNING last_seq", r -> r.longValue("last_seq"), (long) n)
                 .orElseThrow(() -> new IllegalStateException("change_head has no row"));
         long seq = last - n;
-        for (int from = 0; from < n; from += chunk) {
-            List<Pending> part = changes.subList(from, Math.min(n, from + chunk));
+        for (int from = 0; from < n; from += ONE_STATEMENT) {
+            List<Pending> part = changes.subList(from, Math.min(n, from + ONE_STATEMENT));
             StringBuilder sql = new StringBuilder("INSERT INTO ").append(s.t("changes"))
                     .append(" (seq, object_type, object_id, version, changed_at) VALUES ");
             List<Object> args = new ArrayList<>();
@@ -108,10 +122,11 @@ final class JdbcTransaction implements Transaction {
     }
 
     /**
-     * PostgreSQL, up to 100 changes (every ordinary write call): advances the head and inserts the
-     * entries in one statement, a data-modifying CTE whose UPDATE takes the same row lock, held to commit.
+     * PostgreSQL, up to 100 changes: advances the head and inserts the entries in one statement, a
+     * data-modifying CTE whose UPDATE takes the same row lock, held to commit; deferred, so it goes out
+     * with the transaction's next round trip.
      */
-    private void flushInOneStatement(Instant at) {
+    private void deferChanges(Instant at) {
         Schema s = db.schema;
         int n = changes.size();
         StringBuilder sql = new StringBuilder("WITH h AS (UPDATE ").append(s.t("change_head"))
@@ -132,12 +147,13 @@ final class JdbcTransaction implements Transaction {
             args.add(at);
         }
         sql.append(") AS v(k, t, i, ver, at)");
-        int inserted = db.update(sql.toString(), args.toArray());
-        if (inserted != n) {
-            throw new IllegalStateException("change_head has no row: " + inserted + " of " + n
-                    + " change-feed entries were written");
-        }
         changes.clear();
+        db.later("changes", sql.toString(), null, inserted -> {
+            if (inserted != n) {
+                throw new IllegalStateException("change_head has no row: " + inserted + " of " + n
+                        + " change-feed entries were written");
+            }
+        }, args.toArray());
     }
 
     @Override

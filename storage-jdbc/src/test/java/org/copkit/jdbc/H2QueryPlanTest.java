@@ -234,7 +234,8 @@ class H2QueryPlanTest {
         return proxy(PreparedStatement.class, (m, args) -> {
             if (m.getName().startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer) {
                 setters.add(Map.entry(m, args.clone()));
-            } else if (m.getName().equals("executeQuery") && (args == null || args.length == 0)) {
+            } else if ((m.getName().equals("executeQuery") || m.getName().equals("execute")) && (args == null
+                    || args.length == 0) && sql.stripLeading().toUpperCase(java.util.Locale.ROOT).startsWith("SELECT")) {
                 queries.add(new Query(sql, List.copyOf(setters)));
             } else if (m.getName().equals("clearParameters")) {
                 setters.clear();
