@@ -95,10 +95,16 @@ final class Db {
     void later(String table, String sql, String onDuplicate, Outcome outcome, Object... args) {
         checkNotFailed();
         deferred.add(new Deferred(table, sql, args, onDuplicate, outcome));
-        if (schema.dialect() != Dialect.POSTGRESQL) {
+        if (schema.dialect() != Dialect.POSTGRESQL || deferred.size() >= MAX_DEFERRED) {
             flush();
         }
     }
+
+    /**
+     * At most this many writes wait (a call writing rows one by one in a loop sends them in groups
+     * rather than as one huge statement text, which the driver would also cache).
+     */
+    static final int MAX_DEFERRED = 32;
 
     private void checkNotFailed() {
         if (failed != null) {

@@ -182,4 +182,21 @@ class DeferredWritesTest {
         assertThat(storage.read((Transaction tx) -> tx.practices().find(org.copkit.community.PracticeId.of("pra-1")))).get()
                 .extracting(Practice::version).isEqualTo(2L);
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void manyWritesInOneTransaction_allLand_andTheirFeedEntriesInOrder(String db) {
+        open(db);
+        long head = storage.changes().head();
+        int n = Db.MAX_DEFERRED * 2 + 5;
+        int seen = storage.write((Transaction tx) -> {
+            for (int i = 0; i < n; i++) {
+                tx.organizations().insert(Fixtures.organization("bulk-" + i));
+            }
+            return tx.organizations().list(PageRequest.first(500)).items().size();
+        });
+        assertThat(seen).isEqualTo(n + 1);
+        assertThat(storage.changes().after(head, 500)).extracting(c -> c.ref().id())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, n).mapToObj(i -> "bulk-" + i).toList());
+    }
 }
