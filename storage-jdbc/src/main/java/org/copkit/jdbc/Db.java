@@ -74,8 +74,9 @@ final class Db {
     /** Called before deferred writes are sent; may add writes that travel with them ({@link #beforeSending}). */
     private Runnable beforeSending;
     /**
-     * The failure of a write of this transaction, once one failed: every later statement, and so the
-     * commit, throws it again, even when the work caught it (a transaction whose write failed never commits).
+     * The failure of a statement of this transaction, once one failed: every later statement, and so the
+     * commit, throws it again, even when the work caught it (a transaction in which a write or a read failed
+     * never commits; on PostgreSQL the database would refuse to go on anyway).
      */
     private RuntimeException failed;
 
@@ -276,9 +277,8 @@ final class Db {
     /**
      * The exception for a failed round trip of deferred writes (and perhaps one statement after them).
      * A duplicate key gets the message of the write it belongs to when that is certain: the write ran on
-     * its own, or it is the only one of the round trip on the table the database names (the immediate
-     * statements, such as the activity and change-feed inserts, never write a table that deferred writes
-     * do). Otherwise the generic translation, whose message quotes the database's (constraint and key).
+     * its own, or it is the only one of the round trip on the table the database names (the statement
+     * run now, such as the activity insert, never writes a table that deferred writes insert into). Otherwise the generic translation, whose message quotes the database's (constraint and key).
      */
     private static CopKitException failure(List<Deferred> sent, SQLException e, String sql) {
         if (sqlState(e).equals("23505")) {
