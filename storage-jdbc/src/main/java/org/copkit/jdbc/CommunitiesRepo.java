@@ -67,6 +67,6 @@ final class CommunitiesRepo extends VersionedRepo<CommunityId, Community> implem
 
     @Override
     public Page<Community> list(PageRequest page) {
-        return page("", List.of(), "id", c -> c.id().value(), page);
+        return page(Where.all(), "id", c -> c.id().value(), page);
     }
 }

@@ -56,6 +56,6 @@ final class CompetenciesRepo extends VersionedRepo<CompetencyId, Competency> imp
 
     @Override
     public Page<Competency> listByDomain(DomainId domain, PageRequest page) {
-        return page("domain_id = ?", List.of(domain.value()), "id", c -> c.id().value(), page);
+        return page(Where.eq("domain_id", domain.value()), "id", c -> c.id().value(), page);
     }
 }

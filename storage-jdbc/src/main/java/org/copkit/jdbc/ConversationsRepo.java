@@ -83,21 +83,12 @@ final class ConversationsRepo extends VersionedRepo<ConversationId, Conversation
     @Override
     public Page<Conversation> listByCommunity(CommunityId community, Set<ConversationKind> kinds,
             Set<ConversationStatus> statuses, PageRequest page) {
-        List<Object> args = list(community.value());
-        String where = "community_id = ?";
-        if (!kinds.isEmpty()) {
-            where += " AND " + in("kind", kinds.size());
-            kinds.stream().map(Enum::name).sorted().forEach(args::add);
-        }
-        if (!statuses.isEmpty()) {
-            where += " AND " + in("status", statuses.size());
-            statuses.stream().map(Enum::name).sorted().forEach(args::add);
-        }
-        return page(where, args, "id", c -> c.id().value(), page);
+        return page(Where.eq("community_id", community.value()).andIn("kind", kinds).andIn("status", statuses), "id",
+                c -> c.id().value(), page);
     }
 
     @Override
     public Page<Conversation> list(PageRequest page) {
-        return page("", List.of(), "id", c -> c.id().value(), page);
+        return page(Where.all(), "id", c -> c.id().value(), page);
     }
 }

@@ -54,6 +54,6 @@ final class DomainsRepo extends VersionedRepo<DomainId, Domain> implements Repos
 
     @Override
     public Page<Domain> list(PageRequest page) {
-        return page("", List.of(), "id", d -> d.id().value(), page);
+        return page(Where.all(), "id", d -> d.id().value(), page);
     }
 }

@@ -78,6 +78,6 @@ final class EndorsementsRepo extends VersionedRepo<EndorsementId, Endorsement> i
 
     @Override
     public Page<Endorsement> listByEndorsee(MemberId endorsee, PageRequest page) {
-        return page("endorsee_id = ?", List.of(endorsee.value()), "id", e -> e.id().value(), page);
+        return page(Where.eq("endorsee_id", endorsee.value()), "id", e -> e.id().value(), page);
     }
 }

@@ -82,22 +82,14 @@ final class ItemsRepo extends VersionedRepo<KnowledgeItemId, KnowledgeItem> impl
     @Override
     public Page<KnowledgeItem> listByCommunity(CommunityId community, Optional<PracticeId> practice,
             Set<ItemStatus> statuses, PageRequest page) {
-        List<Object> args = list(community.value());
-        String where = "community_id = ?";
-        if (practice.isPresent()) {
-            where += " AND practice_id = ?";
-            args.add(practice.get().value());
-        }
-        if (!statuses.isEmpty()) {
-            where += " AND " + in("status", statuses.size());
-            statuses.stream().map(Enum::name).sorted().forEach(args::add);
-        }
-        return page(where, args, "id", i -> i.id().value(), page);
+        Where where = Where.eq("community_id", community.value());
+        practice.ifPresent(p -> where.and("practice_id", p.value()));
+        return page(where.andIn("status", statuses), "id", i -> i.id().value(), page);
     }
 
     @Override
     public Page<KnowledgeItem> list(PageRequest page) {
-        return page("", List.of(), "id", i -> i.id().value(), page);
+        return page(Where.all(), "id", i -> i.id().value(), page);
     }
 
     @Override
@@ -105,7 +97,7 @@ final class ItemsRepo extends VersionedRepo<KnowledgeItemId, KnowledgeItem> impl
         if (before == null) {
             throw new org.copkit.InvalidInputException("before is required but was null");
         }
-        return page("status = ? AND review_by < ?", list(ItemStatus.PUBLISHED.name(), before), "id",
+        return page(Where.eq("status", ItemStatus.PUBLISHED.name()).andRange("review_by < ?", before), "id",
                 i -> i.id().value(), page);
     }
 }

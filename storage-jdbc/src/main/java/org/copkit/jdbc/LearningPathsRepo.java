@@ -62,6 +62,6 @@ final class LearningPathsRepo extends VersionedRepo<LearningPathId, LearningPath
 
     @Override
     public Page<LearningPath> listByCommunity(CommunityId community, PageRequest page) {
-        return page("community_id = ?", List.of(community.value()), "id", p -> p.id().value(), page);
+        return page(Where.eq("community_id", community.value()), "id", p -> p.id().value(), page);
     }
 }

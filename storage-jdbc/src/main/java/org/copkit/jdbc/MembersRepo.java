@@ -55,11 +55,11 @@ final class MembersRepo extends VersionedRepo<MemberId, Member> implements Repos
 
     @Override
     public Page<Member> list(PageRequest page) {
-        return page("", List.of(), "id", m -> m.id().value(), page);
+        return page(Where.all(), "id", m -> m.id().value(), page);
     }
 
     @Override
     public Page<Member> listByOrganization(OrganizationId organization, PageRequest page) {
-        return page("organization_id = ?", List.of(organization.value()), "id", m -> m.id().value(), page);
+        return page(Where.eq("organization_id", organization.value()), "id", m -> m.id().value(), page);
     }
 }

@@ -61,13 +61,8 @@ final class MembershipsRepo extends VersionedRepo<MembershipKey, Membership> imp
 
     @Override
     public Page<Membership> listByCommunity(CommunityId community, Set<MembershipState> states, PageRequest page) {
-        List<Object> args = list(community.value());
-        String where = "community_id = ?";
-        if (!states.isEmpty()) {
-            where += " AND " + in("state", states.size());
-            states.stream().map(Enum::name).sorted().forEach(args::add);
-        }
-        return page(where, args, "member_id", m -> m.member().value(), page);
+        return page(Where.eq("community_id", community.value()).andIn("state", states), "member_id",
+                m -> m.member().value(), page);
     }
 
     @Override

@@ -52,6 +52,6 @@ final class OrganizationsRepo extends VersionedRepo<OrganizationId, Organization
 
     @Override
     public Page<Organization> list(PageRequest page) {
-        return page("", List.of(), "id", o -> o.id().value(), page);
+        return page(Where.all(), "id", o -> o.id().value(), page);
     }
 }

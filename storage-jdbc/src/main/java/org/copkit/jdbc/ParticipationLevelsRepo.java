@@ -55,6 +55,6 @@ final class ParticipationLevelsRepo extends VersionedRepo<MembershipKey, Partici
 
     @Override
     public Page<ParticipationLevel> listByCommunity(CommunityId community, PageRequest page) {
-        return page("community_id = ?", List.of(community.value()), "member_id", l -> l.member().value(), page);
+        return page(Where.eq("community_id", community.value()), "member_id", l -> l.member().value(), page);
     }
 }

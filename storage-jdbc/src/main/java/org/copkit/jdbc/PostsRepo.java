@@ -63,6 +63,6 @@ final class PostsRepo extends VersionedRepo<PostId, Post> implements Repositorie
 
     @Override
     public Page<Post> listByConversation(ConversationId conversation, PageRequest page) {
-        return page("conversation_id = ?", List.of(conversation.value()), "id", p -> p.id().value(), page);
+        return page(Where.eq("conversation_id", conversation.value()), "id", p -> p.id().value(), page);
     }
 }

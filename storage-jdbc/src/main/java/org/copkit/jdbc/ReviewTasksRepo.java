@@ -88,24 +88,15 @@ final class ReviewTasksRepo extends VersionedRepo<ReviewTaskId, ReviewTask> impl
 
     @Override
     public Page<ReviewTask> listByAssignee(MemberId member, Set<ReviewTaskStatus> statuses, PageRequest page) {
-        List<Object> args = list(member.value());
-        String where = "a.member_id = ?";
-        if (!statuses.isEmpty()) {
-            where += " AND " + in("t.status", statuses.size());
-            statuses.stream().map(Enum::name).sorted().forEach(args::add);
-        }
-        return page("SELECT t.* FROM " + assignees + " a JOIN " + table + " t ON t.id = a.task_id", where, args,
-                "t.id", t -> t.id().value(), page);
+        // ordered by the assignee table's primary key (member_id, task_id)
+        return page("SELECT t.* FROM " + assignees + " a JOIN " + table + " t ON t.id = a.task_id",
+                Where.eq("a.member_id", member.value()).andIn("t.status", statuses), "a.task_id",
+                t -> t.id().value(), page);
     }
 
     @Override
     public Page<ReviewTask> listByCommunity(CommunityId community, Set<ReviewTaskStatus> statuses, PageRequest page) {
-        List<Object> args = list(community.value());
-        String where = "community_id = ?";
-        if (!statuses.isEmpty()) {
-            where += " AND " + in("status", statuses.size());
-            statuses.stream().map(Enum::name).sorted().forEach(args::add);
-        }
-        return page(where, args, "id", t -> t.id().value(), page);
+        return page(Where.eq("community_id", community.value()).andIn("status", statuses), "id",
+                t -> t.id().value(), page);
     }
 }

@@ -146,6 +146,6 @@ final class SessionsRepo extends VersionedRepo<SessionId, Session> implements Re
 
     @Override
     public Page<Session> list(PageRequest page) {
-        return page("", List.of(), "id", s -> s.id().value(), page);
+        return page(Where.all(), "id", s -> s.id().value(), page);
     }
 }

@@ -85,12 +85,12 @@ final class SubscriptionsRepo extends VersionedRepo<SubscriptionId, Subscription
 
     @Override
     public Page<Subscription> listByMember(MemberId member, PageRequest page) {
-        return page("member_id = ? AND active = ?", list(member.value(), true), "id", s -> s.id().value(), page);
+        return page(Where.eq("member_id", member.value()).and("active", true), "id", s -> s.id().value(), page);
     }
 
     @Override
     public Page<Subscription> listByTarget(Ref target, PageRequest page) {
-        return page("target_type = ? AND target_id = ? AND active = ?", list(target.type().name(), target.id(), true),
+        return page(Where.eq("target_type", target.type().name()).and("target_id", target.id()).and("active", true),
                 "member_id", s -> s.member().value(), page);
     }
 

@@ -64,6 +64,6 @@ final class ValueStoriesRepo extends VersionedRepo<ValueStoryId, ValueStory> imp
 
     @Override
     public Page<ValueStory> listByCommunity(CommunityId community, PageRequest page) {
-        return page("community_id = ?", List.of(community.value()), "id", s -> s.id().value(), page);
+        return page(Where.eq("community_id", community.value()), "id", s -> s.id().value(), page);
     }
 }

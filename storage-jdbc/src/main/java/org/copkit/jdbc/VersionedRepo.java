@@ -124,37 +124,34 @@ abstract class VersionedRepo<K, T> implements Repository<K, T> {
     }
 
     /**
-     * A keyset page ordered by one text column (binary order).
+     * A keyset page ordered by one text column (binary order), after the columns the condition fixes.
      *
-     * @param where condition without the cursor, e.g. {@code community_id = ?} ("" for none)
-     * @param args the condition's values
+     * @param where the condition without the cursor
      */
-    Page<T> page(String where, List<Object> args, String orderColumn, Function<T, String> cursor, PageRequest page) {
-        return page("SELECT * FROM " + table, where, args, orderColumn, cursor, page);
+    Page<T> page(Where where, String orderColumn, Function<T, String> cursor, PageRequest page) {
+        return page("SELECT * FROM " + table, where, orderColumn, cursor, page);
     }
 
     /**
      * A keyset page of the rows a select (for example a join with a lookup table) yields, ordered by
-     * one text column (binary order).
+     * one text column (binary order) after the columns the condition fixes.
      *
      * @param select {@code SELECT ... FROM ...} without a WHERE clause, yielding this table's columns
      */
-    Page<T> page(String select, String where, List<Object> args, String orderColumn, Function<T, String> cursor,
-            PageRequest page) {
-        List<Object> all = new ArrayList<>(args);
-        StringBuilder sql = new StringBuilder(select);
-        List<String> conditions = new ArrayList<>();
-        if (!where.isEmpty()) {
-            conditions.add(where);
-        }
+    Page<T> page(String select, Where where, String orderColumn, Function<T, String> cursor, PageRequest page) {
+        List<Object> all = new ArrayList<>(where.args());
+        List<String> conditions = new ArrayList<>(where.conditions());
         page.after().ifPresent(after -> {
             conditions.add(orderColumn + " > ?");
             all.add(after);
         });
+        StringBuilder sql = new StringBuilder(select);
         if (!conditions.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", conditions));
         }
-        sql.append(" ORDER BY ").append(orderColumn).append(" LIMIT ").append(page.limit() + 1);
+        List<String> order = new ArrayList<>(where.fixed());
+        order.add(orderColumn);
+        sql.append(" ORDER BY ").append(String.join(", ", order)).append(" LIMIT ").append(page.limit() + 1);
         return Paging.page(db.query(sql.toString(), mapper(), all.toArray()), cursor, page);
     }
 

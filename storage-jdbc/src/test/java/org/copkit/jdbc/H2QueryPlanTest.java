@@ -23,12 +23,17 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.copkit.ObjectType;
+import org.copkit.Page;
 import org.copkit.PageRequest;
 import org.copkit.Ref;
 import org.copkit.access.Visibility;
 import org.copkit.activity.Activity;
 import org.copkit.activity.Verb;
 import org.copkit.community.CommunityId;
+import org.copkit.community.Membership;
+import org.copkit.community.MembershipState;
+import org.copkit.community.Role;
+import org.copkit.knowledge.ItemStatus;
 import org.copkit.knowledge.KnowledgeItem;
 import org.copkit.member.MemberId;
 import org.copkit.spi.ReadBatch;
@@ -49,12 +54,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * of them active, over {@value #TARGETS} targets); each read runs through the storage, which records the
  * statement it prepares with its arguments at the JDBC connection, and the statement runs again under
  * {@code EXPLAIN ANALYZE}, whose {@code scanCount} per table says how many rows H2 read. A scan reads all
- * {@value #ROWS}; the bounds are what index lookups read. PostgresQueryPlanTest checks PostgreSQL.
+ * {@value #ROWS}; the bounds are what index lookups read. Community "big" holds {@value #BIG} knowledge items
+ * and {@value #BIG} memberships (every other one active), so that a page of {@value #PAGE} read in index
+ * order is told apart from a sorted range. PostgresQueryPlanTest checks PostgreSQL.
  */
 class H2QueryPlanTest {
     private static final int ROWS = 20_000;
     private static final int TARGETS = 2_000;
     private static final int COMMUNITIES = 200;
+    private static final int BIG = 2_000;
+    private static final int PAGE = 50;
     private static final Instant AT = TestData.AT;
     private static final String[] TYPES = {"TAG", "CONVERSATION", "COMMUNITY", "PRACTICE"};
     private static final Pattern SCAN_COUNT = Pattern.compile("scanCount: (\\d+)");
@@ -79,7 +88,7 @@ class H2QueryPlanTest {
                         n % 5 != 0, AT, AT, 1)).toList());
                 tx.items().insertAll(IntStream.range(0, ROWS).mapToObj(n -> {
                     KnowledgeItem i = TestData.item("i" + n, "Item " + n);
-                    return new KnowledgeItem(i.id(), community(n), i.practice(), i.kind(), i.content(), i.audience(),
+                    return new KnowledgeItem(i.id(), n < BIG ? CommunityId.of("big") : community(n), i.practice(), i.kind(), i.content(), i.audience(),
                             i.status(), i.owner(), i.revision(), i.approvals(), i.reviewBy(), i.publishedAt(),
                             i.supersededBy(), i.provenance(), i.createdAt(), i.updatedAt(), i.version());
                 }).toList());
@@ -87,6 +96,9 @@ class H2QueryPlanTest {
                         MemberId.of("m" + n % 5_000), Verb.CREATED, new Ref(ObjectType.KNOWLEDGE_ITEM, "i" + n),
                         n % 3 == 0 ? Optional.of(new Ref(ObjectType.MEMBER, "m" + (n + 1) % 5_000)) : Optional.empty(),
                         Optional.of(community(n)), AT, Visibility.platform(), Map.of())).toList());
+                tx.memberships().insertAll(IntStream.range(0, BIG).mapToObj(n -> new Membership(CommunityId.of("big"),
+                        MemberId.of("m" + n), Role.MEMBER, n % 2 == 0 ? MembershipState.ACTIVE : MembershipState.PENDING,
+                        AT, Optional.empty(), Optional.empty(), 1)).toList());
                 return null;
             });
         }
@@ -139,15 +151,45 @@ class H2QueryPlanTest {
         assertReadsAtMost("SUBSCRIPTIONS", 9 * targets);
     }
 
-    @Test
-    void itemsOfACommunity_areReadThroughTheCommunityIndex() throws SQLException {
-        var page = read(tx -> tx.items().listByCommunity(CommunityId.of("c7"), Optional.empty(), Set.of(),
-                PageRequest.first(50)));
+    // H2 2.5 takes rows in index order only when ORDER BY names the index's leading columns; ordered by id
+    // alone it read the community's whole range of 2,000 rows and sorted them for every page. A page of 50
+    // reads its 50 rows and the one that says a next page exists; after a cursor, the cursor's row too.
 
-        assertThat(page.items()).hasSize(50);
-        // the community's 100 items and the end of its range, not one page: H2 2.5 takes rows in index order
-        // only when ORDER BY names the index's leading columns (community_id, id), so it sorts them itself
-        assertReadsAtMost("KNOWLEDGE_ITEMS", ROWS / COMMUNITIES + 1);
+    @ParameterizedTest(name = "after a cursor: {0}")
+    @ValueSource(booleans = {false, true})
+    void itemsOfACommunity_areReadAPageAtATime(boolean afterCursor) throws SQLException {
+        assertPagesReadAtMost("KNOWLEDGE_ITEMS", afterCursor, after -> tx -> tx.items()
+                .listByCommunity(CommunityId.of("big"), Optional.empty(), Set.of(), page(after)));
+    }
+
+    @ParameterizedTest(name = "after a cursor: {0}")
+    @ValueSource(booleans = {false, true})
+    void itemsOfACommunityInOneStatus_areReadAPageAtATime(boolean afterCursor) throws SQLException {
+        assertPagesReadAtMost("KNOWLEDGE_ITEMS", afterCursor, after -> tx -> tx.items()
+                .listByCommunity(CommunityId.of("big"), Optional.empty(), Set.of(ItemStatus.DRAFT), page(after)));
+    }
+
+    @ParameterizedTest(name = "after a cursor: {0}")
+    @ValueSource(booleans = {false, true})
+    void membershipsInOneState_areReadAPageAtATime(boolean afterCursor) throws SQLException {
+        assertPagesReadAtMost("MEMBERSHIPS", afterCursor, after -> tx -> tx.memberships()
+                .listByCommunity(CommunityId.of("big"), Set.of(MembershipState.ACTIVE), page(after)));
+    }
+
+    private static PageRequest page(Optional<String> after) {
+        return new PageRequest(after, PAGE);
+    }
+
+    /** Reads the first page, or the page after it, and checks the rows H2 read for the last one. */
+    private static <T> void assertPagesReadAtMost(String table, boolean afterCursor,
+            Function<Optional<String>, Function<Transaction, Page<T>>> pageAfter) throws SQLException {
+        Page<T> first = read(pageAfter.apply(Optional.empty()));
+        assertThat(first.items()).hasSize(PAGE);
+        if (afterCursor) {
+            Page<T> second = read(pageAfter.apply(first.next()));
+            assertThat(second.items()).hasSize(PAGE).doesNotContainAnyElementsOf(first.items());
+        }
+        assertReadsAtMost(table, PAGE + (afterCursor ? 2 : 1));
     }
 
     @Test
