@@ -1,7 +1,6 @@
 package org.copkit.jdbc;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -158,10 +157,6 @@ abstract class VersionedRepo<K, T> implements Repository<K, T> {
     /** @return {@code column IN (?, ?, ...)} for the given number of values */
     static String in(String column, int count) {
         return column + " IN (" + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")";
-    }
-
-    static List<Object> list(Object... values) {
-        return new ArrayList<>(Arrays.asList(values));
     }
 
     /**

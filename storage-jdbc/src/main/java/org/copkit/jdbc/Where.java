@@ -1,6 +1,7 @@
 package org.copkit.jdbc;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -53,7 +54,7 @@ final class Where {
     /** Adds a condition that fixes no column, such as {@code review_by < ?}, with its values. */
     Where andRange(String condition, Object... values) {
         conditions.add(condition);
-        args.addAll(java.util.Arrays.asList(values));
+        args.addAll(Arrays.asList(values));
         return this;
     }
 

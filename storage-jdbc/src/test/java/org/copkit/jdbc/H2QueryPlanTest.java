@@ -88,8 +88,8 @@ class H2QueryPlanTest {
                         n % 5 != 0, AT, AT, 1)).toList());
                 tx.items().insertAll(IntStream.range(0, ROWS).mapToObj(n -> {
                     KnowledgeItem i = TestData.item("i" + n, "Item " + n);
-                    return new KnowledgeItem(i.id(), n < BIG ? CommunityId.of("big") : community(n), i.practice(), i.kind(), i.content(), i.audience(),
-                            i.status(), i.owner(), i.revision(), i.approvals(), i.reviewBy(), i.publishedAt(),
+                    return new KnowledgeItem(i.id(), n < BIG ? CommunityId.of("big") : community(n), i.practice(),
+                            i.kind(), i.content(), i.audience(), i.status(), i.owner(), i.revision(), i.approvals(), i.reviewBy(), i.publishedAt(),
                             i.supersededBy(), i.provenance(), i.createdAt(), i.updatedAt(), i.version());
                 }).toList());
                 tx.activities().appendAll(IntStream.range(0, ROWS).mapToObj(n -> new Activity(0,
