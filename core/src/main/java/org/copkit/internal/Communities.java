@@ -96,7 +96,7 @@ final class Communities implements CommunityService {
     @Override
     public Membership join(CommunityId community) {
         return engine.write(actor, call -> {
-            Community c = Load.community(call.tx, community);
+            Community c = locked(call, community);
             Member me = Load.member(call.tx, call.actor.member());
             Optional<Membership> current = call.tx.memberships().find(key(community, me.id()));
             JoinDecision d = engine.membershipRules.join(c, me, current);
@@ -125,7 +125,7 @@ final class Communities implements CommunityService {
 
     private Membership decide(CommunityId community, MemberId member, boolean approve, String reason) {
         return engine.write(actor, call -> {
-            Community c = Load.community(call.tx, community);
+            Community c = locked(call, community);
             call.check(AccessRequest.of(Action.MANAGE_MEMBERS).community(c).subject(Load.member(call.tx, member)));
             Membership current = call.tx.memberships().find(key(community, member))
                     .filter(m -> m.state() == MembershipState.PENDING)
@@ -143,7 +143,7 @@ final class Communities implements CommunityService {
     @Override
     public Membership invite(CommunityId community, MemberId member) {
         return engine.write(actor, call -> {
-            Community c = Load.community(call.tx, community);
+            Community c = locked(call, community);
             Member invitee = Load.member(call.tx, member);
             call.check(AccessRequest.of(Action.MANAGE_MEMBERS).community(c).subject(invitee));
             Optional<Membership> current = call.tx.memberships().find(key(community, member));
@@ -162,7 +162,7 @@ final class Communities implements CommunityService {
     @Override
     public Membership decline(CommunityId community) {
         return engine.write(actor, call -> {
-            Community c = Load.community(call.tx, community);
+            Community c = locked(call, community);
             Membership current = call.tx.memberships().find(key(community, call.actor.member()))
                     .filter(m -> m.state() == MembershipState.INVITED)
                     .orElseThrow(() -> new ConflictException(call.actor.member() + " has no invitation to '"
@@ -176,7 +176,7 @@ final class Communities implements CommunityService {
     @Override
     public Membership leave(CommunityId community) {
         return engine.write(actor, call -> {
-            Community c = Load.community(call.tx, community);
+            Community c = locked(call, community);
             Membership current = call.tx.memberships().find(key(community, call.actor.member()))
                     .filter(m -> m.state() != MembershipState.LEFT)
                     .orElseThrow(() -> new ConflictException(call.actor.member() + " is not a member of '"
@@ -195,7 +195,7 @@ final class Communities implements CommunityService {
     public Membership changeRole(CommunityId community, MemberId member, Role role) {
         Checks.present("role", role);
         return engine.write(actor, call -> {
-            Community c = Load.community(call.tx, community);
+            Community c = locked(call, community);
             call.check(AccessRequest.of(Action.MANAGE_MEMBERS).community(c).subject(Load.member(call.tx, member)));
             Membership current = call.tx.memberships().find(key(community, member)).filter(Membership::active)
                     .orElseThrow(() -> new ConflictException(member + " is not an active member of '" + c.name()
@@ -247,6 +247,16 @@ final class Communities implements CommunityService {
     @Override
     public List<Membership> mine() {
         return engine.read(actor, call -> call.tx.memberships().listByMember(call.actor.member()));
+    }
+
+    /**
+     * The community, read once its lock is held. Every change of a membership runs under its community's
+     * lock: one membership per member and community, and the last active coordinator can neither leave
+     * nor be demoted.
+     */
+    private static Community locked(Call call, CommunityId id) {
+        call.tx.lock(Ref.of(ObjectType.COMMUNITY, Checks.present("community", id)));
+        return Load.community(call.tx, id);
     }
 
     private static MembershipKey key(CommunityId c, MemberId m) {

@@ -73,6 +73,35 @@ final class Conversations implements ConversationService {
                 .orElseThrow(() -> new NotFoundException("post " + id + " does not exist"));
     }
 
+    /**
+     * Locks the conversations ({@link org.copkit.spi.Transaction#lock}, in one call so two calls that
+     * lock the same pair never deadlock) and returns the first, visible. Every change of a conversation,
+     * its posts and their votes runs under its conversation's lock: one accepted answer, no answer to a
+     * question closed as a duplicate meanwhile, scores that count every vote, no cycle of duplicates.
+     */
+    private static Conversation lockedConversation(Call call, ConversationId id, ConversationId... alsoLocked) {
+        List<Ref> refs = new ArrayList<>();
+        refs.add(Ref.of(ObjectType.CONVERSATION, Checks.present("conversation", id)));
+        for (ConversationId other : alsoLocked) {
+            refs.add(Ref.of(ObjectType.CONVERSATION, Checks.present("conversation", other)));
+        }
+        call.tx.lock(refs);
+        return visibleConversation(call, id);
+    }
+
+    /** A visible post, read again once its conversation is locked (a merge may have moved it meanwhile). */
+    private static Post lockedPost(Call call, PostId id) {
+        Post p = visiblePost(call, id);
+        while (true) {
+            call.tx.lock(Ref.of(ObjectType.CONVERSATION, p.conversation()));
+            Post now = visiblePost(call, id);
+            if (now.conversation().equals(p.conversation())) {
+                return now;
+            }
+            p = now;
+        }
+    }
+
     private static Conversation conversationOf(Call call, Post p) {
         return call.tx.conversations().find(p.conversation()).orElseThrow(
                 () -> new NotFoundException("conversation " + p.conversation() + " does not exist"));
@@ -193,7 +222,7 @@ final class Conversations implements ConversationService {
     public Post answer(ConversationId question, String body) {
         String b = Checks.nonBlankText("body", body, Post.MAX_BODY);
         return engine.write(actor, call -> {
-            Conversation c = visibleConversation(call, question);
+            Conversation c = lockedConversation(call, question);
             requireQuestion(c, "answer");
             requireNotDuplicate(c, "answer");
             call.check(request(call, Action.ANSWER_QUESTION, c));
@@ -209,7 +238,7 @@ final class Conversations implements ConversationService {
         Checks.present("parent", parent);
         String b = Checks.nonBlankText("body", body, Post.MAX_BODY);
         return engine.write(actor, call -> {
-            Conversation c = visibleConversation(call, discussion);
+            Conversation c = lockedConversation(call, discussion);
             if (c.question()) {
                 throw new ConflictException("cannot reply in conversation " + c.id()
                         + ": it is a QUESTION; answer or comment instead");
@@ -235,7 +264,7 @@ final class Conversations implements ConversationService {
         Checks.present("answer", answer);
         String b = Checks.nonBlankText("body", body, Post.MAX_BODY);
         return engine.write(actor, call -> {
-            Conversation c = visibleConversation(call, question);
+            Conversation c = lockedConversation(call, question);
             requireQuestion(c, "comment on");
             requireNotDuplicate(c, "comment on");
             Optional<Post> on = answer.map(id -> call.tx.posts().find(id)
@@ -272,7 +301,7 @@ final class Conversations implements ConversationService {
     public Conversation vote(ConversationId conversation, VoteValue value) {
         Checks.present("value", value);
         return engine.write(actor, call -> {
-            Conversation c = visibleConversation(call, conversation);
+            Conversation c = lockedConversation(call, conversation);
             call.check(request(call, Action.VOTE, c));
             if (currentVote(call, ref(c)).orElse(VoteValue.NONE) == value) {
                 return c;
@@ -290,7 +319,7 @@ final class Conversations implements ConversationService {
     public Post vote(PostId post, VoteValue value) {
         Checks.present("value", value);
         return engine.write(actor, call -> {
-            Post p = visiblePost(call, post);
+            Post p = lockedPost(call, post);
             Conversation c = conversationOf(call, p);
             call.check(request(call, Action.VOTE, c).post(p));
             if (currentVote(call, ref(p)).orElse(VoteValue.NONE) == value) {
@@ -310,7 +339,7 @@ final class Conversations implements ConversationService {
     @Override
     public Conversation accept(PostId answer, long expectedVersion) {
         return engine.write(actor, call -> {
-            Post p = visiblePost(call, answer);
+            Post p = lockedPost(call, answer);
             Conversation c = conversationOf(call, p);
             // who may accept is decided before the state is reported, so outsiders learn nothing of it
             call.check(request(call, Action.ACCEPT_ANSWER, c).post(p));
@@ -339,7 +368,7 @@ final class Conversations implements ConversationService {
         Checks.present("content", content);
         String n = Checks.text("note", note, 1_000);
         return engine.write(actor, call -> {
-            Conversation c = visibleConversation(call, id);
+            Conversation c = lockedConversation(call, id);
             requireVersion(c, expectedVersion);
             call.check(request(call, Action.EDIT_CONVERSATION, c));
             Load.requireCompetencies(call.tx, "conversation.competencies", content.competencies());
@@ -358,7 +387,7 @@ final class Conversations implements ConversationService {
         String b = Checks.nonBlankText("body", body, Post.MAX_BODY);
         String n = Checks.text("note", note, 1_000);
         return engine.write(actor, call -> {
-            Post p = visiblePost(call, id);
+            Post p = lockedPost(call, id);
             requireVersion(p, expectedVersion);
             Conversation c = conversationOf(call, p);
             call.check(request(call, Action.EDIT_POST, c).post(p));
@@ -376,7 +405,7 @@ final class Conversations implements ConversationService {
     public Conversation close(ConversationId discussion, long expectedVersion, String reason) {
         String r = Checks.text("reason", reason, 500);
         return engine.write(actor, call -> {
-            Conversation c = visibleConversation(call, discussion);
+            Conversation c = lockedConversation(call, discussion);
             requireVersion(c, expectedVersion);
             if (c.question()) {
                 throw new ConflictException("cannot close conversation " + c.id()
@@ -415,7 +444,7 @@ final class Conversations implements ConversationService {
     @Override
     public Conversation closeAsDuplicate(ConversationId question, long expectedVersion, ConversationId original) {
         return engine.write(actor, call -> {
-            Conversation c = visibleConversation(call, question);
+            Conversation c = lockedConversation(call, question, Checks.present("original", original));
             requireVersion(c, expectedVersion);
             requireQuestion(c, "close as duplicate");
             requireNotDuplicate(c, "close as duplicate");
@@ -445,7 +474,7 @@ final class Conversations implements ConversationService {
     @Override
     public Conversation merge(ConversationId duplicate, long expectedVersion, ConversationId into) {
         return engine.write(actor, call -> {
-            Conversation d = visibleConversation(call, duplicate);
+            Conversation d = lockedConversation(call, duplicate, Checks.present("into", into));
             requireVersion(d, expectedVersion);
             requireQuestion(d, "merge");
             Conversation o = original(call, d, into);
@@ -512,7 +541,7 @@ final class Conversations implements ConversationService {
     public KnowledgeItem promote(ConversationId question, long expectedVersion, ItemKind kind) {
         Checks.present("kind", kind);
         return engine.write(actor, call -> {
-            Conversation c = visibleConversation(call, question);
+            Conversation c = lockedConversation(call, question);
             requireVersion(c, expectedVersion);
             requireQuestion(c, "promote");
             if (c.status() != ConversationStatus.ANSWERED) {
@@ -539,7 +568,7 @@ final class Conversations implements ConversationService {
     public KnowledgeItem promoteAnswer(PostId answer, long expectedVersion, ItemKind kind) {
         Checks.present("kind", kind);
         return engine.write(actor, call -> {
-            Post p = visiblePost(call, answer);
+            Post p = lockedPost(call, answer);
             Conversation c = conversationOf(call, p);
             requireVersion(c, expectedVersion);
             if (p.kind() != PostKind.ANSWER) {

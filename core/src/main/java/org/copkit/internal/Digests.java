@@ -132,6 +132,8 @@ final class Digests implements DigestService {
                 if (Subscriptions.preference(call.tx, m.id()).frequency() != frequency) {
                     continue;
                 }
+                // under the member's lock: a run on another node that got here first has committed its mark
+                call.tx.lock(Ref.of(ObjectType.MEMBER, m.id()));
                 Optional<DigestMark> mark = call.tx.digestMarks().find(m.id());
                 Instant from = mark.filter(k -> k.frequency() == frequency).map(DigestMark::sentUpTo)
                         .orElse(call.now.minus(length));

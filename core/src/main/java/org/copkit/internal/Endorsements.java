@@ -41,6 +41,8 @@ final class Endorsements implements EndorsementService {
         Checks.present("endorsee", endorsee);
         Checks.present("competency", competency);
         return engine.write(actor, call -> {
+            // under the endorsee's lock: one current endorsement per endorser, endorsee and competency
+            call.tx.lock(Ref.of(ObjectType.MEMBER, endorsee));
             Member target = Load.member(call.tx, endorsee);
             checkEndorse(call, target);
             if (endorsee.equals(call.actor.member())) {

@@ -142,6 +142,9 @@ public final class Engine implements AutoCloseable {
         ReadBatch batch = actorId.equals(MemberId.SYSTEM) ? prefetch
                 : new ReadBatch(java.util.Optional.of(actorId), prefetch.communities(), prefetch.followed());
         T result = storage.write(tx -> {
+            // a backend may run the work again after a transient failure (Storage#write): start afresh
+            recorded.clear();
+            notifications.clear();
             ReadBatch.Result read = tx.readBatch(batch);
             Actor actor = actorId.equals(MemberId.SYSTEM) ? Actor.systemActor() : actor(actorId, read.member());
             Call call = new Call(this, tx, actor, true, batch, read);

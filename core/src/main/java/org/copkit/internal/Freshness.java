@@ -1,6 +1,7 @@
 package org.copkit.internal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,10 +30,7 @@ final class Freshness {
      *
      * @return the flagged item and whether a task was created
      */
-    static Flagged flag(Call call, KnowledgeItem item, ReviewReason reason, String note) {
-        if (item.status() != ItemStatus.PUBLISHED) {
-            throw new IllegalStateException("only PUBLISHED items are flagged, " + item.id() + " is " + item.status());
-        }
+    private static Flagged flag(Call call, KnowledgeItem item, ReviewReason reason, String note) {
         KnowledgeItem flagged = call.wrote(call.tx.items().update(new KnowledgeItem(item.id(), item.community(), item.practice(),
                 item.kind(), item.content(), item.audience(), ItemStatus.NEEDS_REVIEW, item.owner(), item.revision(),
                 item.approvals(), item.reviewBy(), item.publishedAt(), item.supersededBy(), item.provenance(),
@@ -54,7 +52,25 @@ final class Freshness {
         return new Flagged(flagged, created);
     }
 
-    /** The outcome of {@link #flag}. */
+    /**
+     * Locks the items (in one call: two runs that flag overlapping items never deadlock), reads each
+     * again and flags those still PUBLISHED. Flagging runs under the item's lock, so an item gets one
+     * open review task however many nodes run maintenance at the same moment.
+     *
+     * @param items items read before the lock, in the order to report them
+     * @return what was flagged, in that order; items that meanwhile left PUBLISHED are skipped
+     */
+    static List<Flagged> flagAll(Call call, List<KnowledgeItem> items, ReviewReason reason, String note) {
+        call.tx.lock(items.stream().map(i -> Ref.of(ObjectType.KNOWLEDGE_ITEM, i.id())).toList());
+        List<Flagged> out = new java.util.ArrayList<>();
+        for (KnowledgeItem read : items) {
+            call.tx.items().find(read.id()).filter(i -> i.status() == ItemStatus.PUBLISHED)
+                    .ifPresent(i -> out.add(flag(call, i, reason, note)));
+        }
+        return out;
+    }
+
+    /** The outcome of {@link #flagAll}. */
     record Flagged(KnowledgeItem item, boolean taskCreated) {}
 
     /** The stewards of the item's practice who take part in its community, and the item's owner. */

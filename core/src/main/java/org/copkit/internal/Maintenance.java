@@ -26,9 +26,8 @@ public final class Maintenance implements MaintenanceService {
             List<KnowledgeItem> due = StoreReads.all(p -> call.tx.items().listDueForReview(call.now, p));
             List<KnowledgeItemId> flagged = new ArrayList<>();
             int tasks = 0;
-            for (KnowledgeItem item : due) {
-                Freshness.Flagged f = Freshness.flag(call, item, ReviewReason.REVIEW_DATE_PASSED, "");
-                flagged.add(item.id());
+            for (Freshness.Flagged f : Freshness.flagAll(call, due, ReviewReason.REVIEW_DATE_PASSED, "")) {
+                flagged.add(f.item().id());
                 tasks += f.taskCreated() ? 1 : 0;
             }
             int levels = 0;

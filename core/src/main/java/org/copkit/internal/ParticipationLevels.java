@@ -89,6 +89,8 @@ final class ParticipationLevels implements ParticipationService {
      * @return the changed levels, ordered by member id
      */
     static List<ParticipationLevel> recompute(Call call, Community c) {
+        // under the community's lock: two recomputations at once store each level change once
+        call.tx.lock(Ref.of(ObjectType.COMMUNITY, c.id()));
         java.time.Instant from = call.engine.participationRules.windowStart(call.now);
         Map<MemberId, Map<Verb, Long>> counts = new HashMap<>();
         StoreReads.stream(p -> call.tx.activities().listSince(c.id(), from, p)).filter(a -> !a.at().isAfter(call.now))

@@ -78,10 +78,9 @@ final class Reviews implements ReviewService {
             linked.sort(java.util.Comparator.comparing(KnowledgeItem::id));
             List<KnowledgeItemId> reported = new ArrayList<>();
             int tasks = 0;
-            for (KnowledgeItem item : linked) {
-                Freshness.Flagged f = Freshness.flag(call, item, ReviewReason.DOMAIN_CHANGE, n);
+            for (Freshness.Flagged f : Freshness.flagAll(call, linked, ReviewReason.DOMAIN_CHANGE, n)) {
                 if (call.actor.canSee(f.item().visibility())) {
-                    reported.add(item.id());
+                    reported.add(f.item().id());
                     tasks += f.taskCreated() ? 1 : 0;
                 }
             }

@@ -153,7 +153,7 @@ final class Sessions implements SessionService {
             AccessRequest> request, java.util.function.BiFunction<Call, Session, T> work) {
         Checks.present("id", id);
         return engine.write(actor, call -> {
-            Session current = visible(call, id);
+            Session current = locked(call, id);
             expectedVersion.ifPresent(v -> {
                 if (current.version() != v) {
                     throw new ConflictException("session " + id + " was changed concurrently: it is at version "
@@ -340,7 +340,7 @@ final class Sessions implements SessionService {
         Checks.present("response", response);
         Checks.present("mode", mode);
         return engine.write(actor, call -> {
-            Session s = visible(call, id);
+            Session s = locked(call, id);
             Community c = Load.community(call.tx, s.community());
             call.check(AccessRequest.of(Action.RSVP_SESSION).community(c)
                     .practice(s.practice().flatMap(p -> call.tx.practices().find(p))).session(s));
@@ -573,6 +573,16 @@ final class Sessions implements SessionService {
     private static Session visible(Call call, SessionId id) {
         return call.tx.sessions().find(Checks.present("session", id)).filter(s -> call.actor.canSee(s.visibility()))
                 .orElseThrow(() -> new NotFoundException("session " + id + " does not exist"));
+    }
+
+    /**
+     * A visible session, read once its lock is held. Every change of a session, its answers and its
+     * attendance runs under the session's lock: confirmed answers never exceed the seats, arrival numbers
+     * are distinct and the waitlist keeps arrival order ({@link org.copkit.session.RsvpRules}).
+     */
+    private static Session locked(Call call, SessionId id) {
+        call.tx.lock(Ref.of(ObjectType.SESSION, Checks.present("session", id)));
+        return visible(call, id);
     }
 
     private static boolean seesAll(Actor a, Session s) {

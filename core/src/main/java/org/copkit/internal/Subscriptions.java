@@ -62,11 +62,17 @@ final class Subscriptions implements SubscriptionService {
         }
     }
 
+    /** A member's subscriptions and preference change under the member's lock: one subscription per target. */
+    private static void lockActor(Call call) {
+        call.tx.lock(Ref.of(ObjectType.MEMBER, call.actor.member()));
+    }
+
     @Override
     public Subscription follow(Ref target) {
         Ref t = Subscription.target(target);
         return engine.write(actor, call -> {
             requireMember(call, "follow anything");
+            lockActor(call);
             BiConsumer<Call, Ref> check = TARGET_CHECKS.get(t.type());
             if (check != null) {
                 check.accept(call, t);
@@ -91,6 +97,7 @@ final class Subscriptions implements SubscriptionService {
         Ref t = Subscription.target(target);
         return engine.write(actor, call -> {
             requireMember(call, "unfollow anything");
+            lockActor(call);
             Optional<Subscription> existing = call.tx.subscriptions().find(call.actor.member(), t)
                     .filter(Subscription::active);
             if (existing.isEmpty()) {
@@ -128,6 +135,7 @@ final class Subscriptions implements SubscriptionService {
         Checks.present("frequency", frequency);
         return engine.write(actor, call -> {
             requireMember(call, "have notification preferences");
+            lockActor(call);
             MemberId m = call.actor.member();
             Optional<NotificationPreference> existing = call.tx.notificationPreferences().find(m);
             if (existing.isPresent() && existing.get().frequency() == frequency) {

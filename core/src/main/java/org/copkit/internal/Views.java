@@ -23,6 +23,8 @@ final class Views {
     static boolean itemViewed(Engine engine, MemberId actor, KnowledgeItemId id) {
         Checks.present("item", id);
         return engine.write(actor, call -> {
+            // under the reader's lock: two views at the same moment are one view
+            call.tx.lock(Ref.of(ObjectType.MEMBER, actor));
             KnowledgeItem item = Load.visibleItem(call, id);
             Ref ref = Ref.of(ObjectType.KNOWLEDGE_ITEM, item.id());
             if (viewedSince(call, ref, call.now.minus(REPEAT))) {

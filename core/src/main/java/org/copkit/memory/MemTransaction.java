@@ -118,6 +118,13 @@ final class MemTransaction implements Transaction {
         return v;
     }
 
+    /** Write transactions of this storage never overlap, so holding the storage's write lock covers every aggregate. */
+    @Override
+    public void lock(java.util.Collection<Ref> aggregates) {
+        Transaction.lockOrder(aggregates);
+        checkWritable();
+    }
+
     void checkWritable() {
         if (!writable) {
             throw new IllegalStateException("write attempted in a read-only transaction");

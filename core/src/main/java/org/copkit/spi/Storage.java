@@ -33,6 +33,12 @@ public interface Storage extends AutoCloseable {
     /**
      * Runs work in a read-write transaction and commits it when the work returns.
      *
+     * <p>When the transaction fails for a reason that a new attempt usually does not meet (PostgreSQL
+     * found a deadlock between two transactions and aborted one), a backend may roll back and run the
+     * work again, a bounded number of times; only the last failure reaches the caller. The work must
+     * therefore have no effect outside the transaction (core's work only collects what it hands to
+     * listeners and the notifier after the commit).
+     *
      * @param work the work
      * @param <T> result type
      * @return what the work returned

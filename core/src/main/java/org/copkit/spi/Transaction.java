@@ -80,6 +80,67 @@ public interface Transaction {
     Repositories.DigestMarks digestMarks();
 
     /**
+     * Takes the write lock of aggregates for the rest of this write transaction: a rule that spans
+     * several rows (the seats and waitlist of a session, one accepted answer per question, the last
+     * coordinator of a community, a digest sent once per member) is checked and changed only while the
+     * aggregate that owns it is locked. Another transaction that locks one of the same aggregates waits
+     * until this one has committed or rolled back, and what it reads after its own {@code lock} returns
+     * includes everything this one committed. Locking an aggregate twice, or one that does not exist,
+     * is allowed and does nothing more.
+     *
+     * <p>The aggregates are locked in one fixed order whatever the order of the list, so two
+     * transactions that lock overlapping sets in one call never deadlock. A backend whose write
+     * transactions never overlap (the in-memory storage, H2 in storage-jdbc) has nothing to do; a
+     * backend whose write transactions overlap must lock (PostgreSQL: {@code SELECT ... FOR NO KEY
+     * UPDATE} on the aggregates' rows). {@code org.copkit.testkit.ConcurrencyContract} checks it.
+     *
+     * @param aggregates the aggregates, not null, without null elements; each of an {@link
+     *     org.copkit.ObjectType} for which this storage keeps one row per object (organisation, member,
+     *     domain, community, practice, knowledge item, session, conversation, post, learning path)
+     * @throws IllegalStateException in a read-only transaction
+     * @throws IllegalArgumentException for a type that names no aggregate
+     */
+    void lock(java.util.Collection<org.copkit.Ref> aggregates);
+
+    /** The types of object {@link #lock} accepts: those stored as one row per object. */
+    java.util.Set<org.copkit.ObjectType> LOCKABLE = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(
+            org.copkit.ObjectType.ORGANIZATION, org.copkit.ObjectType.MEMBER, org.copkit.ObjectType.DOMAIN,
+            org.copkit.ObjectType.COMMUNITY, org.copkit.ObjectType.PRACTICE, org.copkit.ObjectType.KNOWLEDGE_ITEM,
+            org.copkit.ObjectType.SESSION, org.copkit.ObjectType.CONVERSATION, org.copkit.ObjectType.POST,
+            org.copkit.ObjectType.LEARNING_PATH));
+
+    /**
+     * Checks the argument of {@link #lock}, for backends.
+     *
+     * @param aggregates what a caller asked to lock
+     * @return the aggregates, distinct, in the order in which to lock them (by type, then id)
+     * @throws IllegalArgumentException for a type not in {@link #LOCKABLE}
+     * @throws NullPointerException for a null list or element
+     */
+    static java.util.List<org.copkit.Ref> lockOrder(java.util.Collection<org.copkit.Ref> aggregates) {
+        java.util.TreeSet<org.copkit.Ref> sorted = new java.util.TreeSet<>(java.util.Comparator
+                .comparing(org.copkit.Ref::type).thenComparing(org.copkit.Ref::id));
+        for (org.copkit.Ref r : java.util.Objects.requireNonNull(aggregates, "aggregates")) {
+            java.util.Objects.requireNonNull(r, "aggregates contains null");
+            if (!LOCKABLE.contains(r.type())) {
+                throw new IllegalArgumentException("cannot lock " + r + ": " + r.type()
+                        + " is not an aggregate; lock one of " + LOCKABLE);
+            }
+            sorted.add(r);
+        }
+        return java.util.List.copyOf(sorted);
+    }
+
+    /**
+     * Takes the write lock of one aggregate; see {@link #lock(java.util.Collection)}.
+     *
+     * @param aggregate the aggregate, not null
+     */
+    default void lock(org.copkit.Ref aggregate) {
+        lock(java.util.List.of(aggregate));
+    }
+
+    /**
      * The member's memberships and stewarded practices, for loading an actor. The default asks
      * {@link #memberships()} and {@link #practices()}; backends may answer in one query.
      *

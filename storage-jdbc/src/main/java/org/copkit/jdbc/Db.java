@@ -353,7 +353,7 @@ final class Db {
         }
         // 40001 serialization failure, 40P01 deadlock (PostgreSQL); H2 90131 concurrent update, 40001 deadlock
         if (state.equals("40001") || state.equals("40P01") || errorCode(e) == 90131) {
-            return new ConflictException("changed concurrently, try again: " + rootMessage(e));
+            return new TransientConflictException("changed concurrently, try again: " + rootMessage(e));
         }
         return new CopKitException(ErrorCode.STORAGE, "storage failure (" + (state.isEmpty() ? "no SQLState" : "SQLState "
                 + state) + ") in " + abbreviate(what) + ": " + rootMessage(e), e);

@@ -174,13 +174,38 @@ public final class JdbcStorage implements Storage {
         Objects.requireNonNull(work, "work");
         checkOpen();
         if (writeLock == null) {
-            return writeTransaction(work);
+            return retryingTransient(work);
         }
         writeLock.lock();
         try {
             return writeTransaction(work);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /** Attempts of a write on PostgreSQL that the database aborts as a deadlock or serialization failure. */
+    static final int MAX_ATTEMPTS = 5;
+
+    /**
+     * Runs the write again (after a short random pause that grows with each attempt) when PostgreSQL
+     * aborted it because of another transaction; the last attempt's failure reaches the caller.
+     */
+    private <T> T retryingTransient(Function<Transaction, T> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return writeTransaction(work);
+            } catch (TransientConflictException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L << attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

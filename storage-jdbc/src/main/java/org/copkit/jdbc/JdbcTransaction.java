@@ -63,6 +63,33 @@ final class JdbcTransaction implements Transaction {
         return db;
     }
 
+    /**
+     * On PostgreSQL one {@code SELECT ... FOR NO KEY UPDATE} per table, rows in id order (the tables
+     * in the order of {@link Transaction#lockOrder}), so overlapping locks are always taken in one
+     * order. {@code NO KEY} leaves inserts that reference the row (foreign keys take KEY SHARE) free.
+     * On H2 write transactions never overlap ({@link H2WriteLock}): nothing to do.
+     */
+    @Override
+    public void lock(java.util.Collection<Ref> aggregates) {
+        List<Ref> ordered = Transaction.lockOrder(aggregates);
+        checkWritable();
+        if (db.schema.dialect() != Dialect.POSTGRESQL || ordered.isEmpty()) {
+            return;
+        }
+        java.util.Map<org.copkit.ObjectType, List<String>> byType = new java.util.LinkedHashMap<>();
+        ordered.forEach(r -> byType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r.id()));
+        byType.forEach((type, ids) -> db.query("SELECT id FROM " + db.schema.t(LOCK_TABLES.get(type))
+                + " WHERE id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
+                + ") ORDER BY id FOR NO KEY UPDATE", r -> r.text("id"), ids.toArray()));
+    }
+
+    private static final java.util.Map<org.copkit.ObjectType, String> LOCK_TABLES = java.util.Map.of(
+            org.copkit.ObjectType.ORGANIZATION, "organizations", org.copkit.ObjectType.MEMBER, "members",
+            org.copkit.ObjectType.DOMAIN, "domains", org.copkit.ObjectType.COMMUNITY, "communities",
+            org.copkit.ObjectType.PRACTICE, "practices", org.copkit.ObjectType.KNOWLEDGE_ITEM, "knowledge_items",
+            org.copkit.ObjectType.SESSION, "sessions", org.copkit.ObjectType.CONVERSATION, "conversations",
+            org.copkit.ObjectType.POST, "posts", org.copkit.ObjectType.LEARNING_PATH, "learning_paths");
+
     void checkWritable() {
         if (!writable) {
             throw new IllegalStateException("write attempted in a read-only transaction");

@@ -28,14 +28,17 @@ final class ReusedSchema implements AutoCloseable {
     private List<String> tables;
     private Connection keepAlive;
 
+    private final String url;
+    private final String user;
+    private final String password;
+    /** The pool of {@link #secondNode()}, made on first use and closed with this one. */
+    private HikariDataSource otherPool;
+
     private ReusedSchema(String url, String user, String password, String schema) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setMaximumPoolSize(10);
-        config.setPoolName("copkit-test-" + schema);
-        this.dataSource = new HikariDataSource(config);
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.dataSource = pool(url, user, password, "copkit-test-" + schema);
         this.schema = schema;
         this.h2 = url.startsWith("jdbc:h2:");
     }
@@ -76,6 +79,28 @@ final class ReusedSchema implements AutoCloseable {
             empty();
         }
         return JdbcStorage.builder().dataSource(dataSource).schema(schema)
+                .migrationMode(JdbcStorage.MigrationMode.VALIDATE).build();
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, String name) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(10);
+        config.setPoolName(name);
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * A storage on the same schema through a pool of its own, as a second application node opens it;
+     * call after {@link #newStorage()}. Its pool is reused and closes with this object.
+     */
+    JdbcStorage secondNode() {
+        if (otherPool == null) {
+            otherPool = pool(url, user, password, "copkit-test-node2-" + schema);
+        }
+        return JdbcStorage.builder().dataSource(otherPool).schema(schema)
                 .migrationMode(JdbcStorage.MigrationMode.VALIDATE).build();
     }
 
@@ -129,6 +154,9 @@ final class ReusedSchema implements AutoCloseable {
 
     @Override
     public void close() {
+        if (otherPool != null) {
+            otherPool.close();
+        }
         dataSource.close();
         if (keepAlive != null) {
             try {
