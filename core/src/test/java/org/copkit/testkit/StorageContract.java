@@ -325,6 +325,34 @@ public abstract class StorageContract {
     }
 
     @Test
+    @DisplayName("lock takes aggregates of every lockable type, also ones that do not exist, and rejects other types and read-only transactions")
+    void lock_acceptsEveryAggregate_rejectsOtherTypesAndReads() {
+        givenWorld();
+        java.util.List<org.copkit.Ref> everything = Transaction.LOCKABLE.stream()
+                .map(t -> new org.copkit.Ref(t, "no-such-" + t.name().toLowerCase(java.util.Locale.ROOT))).toList();
+        java.util.List<org.copkit.Ref> world = java.util.List.of(new org.copkit.Ref(org.copkit.ObjectType.COMMUNITY, COM_2),
+                new org.copkit.Ref(org.copkit.ObjectType.MEMBER, BOB), new org.copkit.Ref(org.copkit.ObjectType.COMMUNITY, COM_1),
+                new org.copkit.Ref(org.copkit.ObjectType.MEMBER, BOB));
+        Long changes = storage.write(tx -> {
+            tx.lock(everything);
+            tx.lock(world);
+            tx.lock(world.get(0));
+            return storage.changes().head();
+        });
+        assertThat(storage.changes().head()).as("locking writes nothing").isEqualTo(changes);
+
+        org.copkit.Ref tag = new org.copkit.Ref(org.copkit.ObjectType.TAG, "heat");
+        assertThatThrownBy(() -> given(tx -> tx.lock(tag))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TAG");
+        assertThatThrownBy(() -> read(tx -> {
+            tx.lock(world.get(0));
+            return null;
+        })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> given(tx -> tx.lock(java.util.Arrays.asList(world.get(0), null))))
+                .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     @DisplayName("an unknown key is not found in any repository")
     public void unknownKeysAreNotFound() {
         givenWorld();
