@@ -11,6 +11,10 @@ import org.copkit.member.MemberId;
  * Communities and memberships, as one acting member. Communities are discoverable by every member;
  * member lists are visible to active members (pending requests and invitations to coordinators).
  * Thread-safe.
+ *
+ * <p>Concurrency: every change of a membership runs under its community's lock, also across
+ * application nodes: a member has one membership per community, and the last active coordinator can
+ * neither leave nor be demoted, however many of these calls arrive at once.
  */
 public interface CommunityService {
     /**

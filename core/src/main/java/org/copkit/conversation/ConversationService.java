@@ -17,6 +17,11 @@ import org.copkit.search.SearchHit;
  * or post is reported exactly as a missing one ({@link org.copkit.NotFoundException}). Denied calls
  * get {@link org.copkit.AccessDeniedException}; malformed input {@link org.copkit.InvalidInputException}.
  * Null is never a valid argument. Thread-safe.
+ *
+ * <p>Concurrency: every change of a conversation, its posts and their votes runs under the
+ * conversation's lock (a merge and a close-as-duplicate lock both conversations): every vote counts
+ * once, one answer is accepted, no answer lands on a question closed as a duplicate meanwhile, and no
+ * two questions become duplicates of each other.
  */
 public interface ConversationService {
     /**

@@ -10,6 +10,9 @@ import org.copkit.subscription.NotificationFrequency;
  * conversations, members) and in the communities they are active in, plus the review tasks awaiting
  * them. Only what the member may see appears, and each entry says why it is included. Obtain it from
  * {@code kit.as(member).digests()}. Thread-safe.
+ *
+ * <p>Concurrency: {@link #sendDue} marks each member under the member's lock, so runs on several
+ * nodes at once build and deliver each member's digest once per period.
  */
 public interface DigestService {
     /** Longest period a digest covers. */

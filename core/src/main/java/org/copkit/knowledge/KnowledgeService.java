@@ -111,7 +111,8 @@ public interface KnowledgeService {
     /**
      * Reports that the actor read the item (the host calls this when it shows the item), recorded as a
      * {@link org.copkit.activity.Verb#VIEWED} activity that counts towards participation levels. A
-     * repeated view by the same member within 24 hours of the last recorded one is not recorded again.
+     * repeated view by the same member within 24 hours of the last recorded one is not recorded again;
+     * views are recorded under the reader's lock, so of views arriving at the same moment one counts.
      *
      * @param id the item
      * @return true when a view was recorded, false for a repeated view

@@ -9,6 +9,9 @@ import org.copkit.domain.CompetencyId;
  * member's competency when the two belong to the same organisation or are both active members of at
  * least one common community; never their own. Endorsements are part of the member directory:
  * visible to every member, like profiles. Thread-safe.
+ *
+ * <p>Concurrency: endorsing runs under the endorsee's lock: one current endorsement per
+ * endorser, endorsee and competency.
  */
 public interface EndorsementService {
     /**

@@ -12,6 +12,9 @@ import org.copkit.member.MemberId;
  * run does); each change is stored and recorded as a {@link org.copkit.activity.Verb#LEVEL_CHANGED}
  * activity. The granted role of a membership is never touched. Levels are visible to the member
  * themself, to active members of the community and to the system. Thread-safe.
+ *
+ * <p>Concurrency: {@link #recompute} runs under the community's lock: recomputations at the same
+ * moment (on one node or several) store each level change once.
  */
 public interface ParticipationService {
     /**

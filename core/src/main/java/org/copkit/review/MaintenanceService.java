@@ -3,6 +3,10 @@ package org.copkit.review;
 /**
  * Periodic upkeep, run by the host's scheduler (for example every night) through
  * {@code kit.maintenance().run()}. Runs as the system actor. Thread-safe.
+ *
+ * <p>Concurrency: a run may start on every node at the same time with the outcome of one run: each
+ * due item is flagged under its lock and gets one open review task, and participation levels are
+ * recomputed under each community's lock, so each change is stored once.
  */
 public interface MaintenanceService {
     /**

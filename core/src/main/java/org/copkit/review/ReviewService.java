@@ -12,6 +12,9 @@ import org.copkit.domain.DomainId;
  * {@link org.copkit.knowledge.KnowledgeService#confirm confirm}, {@code edit},
  * {@code supersede} or {@code archive}. Listings return only tasks whose item the actor may see.
  * Thread-safe.
+ *
+ * <p>Concurrency: marking a domain change flags each linked item under the item's lock, so an
+ * item has one open review task per flagging, whatever runs at the same time.
  */
 public interface ReviewService {
     /**

@@ -18,6 +18,12 @@ import org.copkit.member.MemberId;
  * {@link org.copkit.AccessDeniedException}; stale versions with {@link org.copkit.ConflictException};
  * bad input with {@link org.copkit.InvalidInputException}. Null is never a valid argument.
  * Thread-safe.
+ *
+ * <p>Concurrency: every change of a session, its answers and its attendance runs under the
+ * session's lock ({@link org.copkit.spi.Transaction#lock}), also across application nodes: confirmed
+ * answers never exceed the seats, arrival numbers are distinct, the waitlist keeps arrival order and a
+ * freed seat goes to the first on it. Concurrent RSVPs wait for each other; they never fail because of
+ * one another.
  */
 public interface SessionService {
     /**

@@ -10,6 +10,9 @@ import org.copkit.Ref;
  * object itself or the actor, may see the activity and has preference
  * {@link NotificationFrequency#IMMEDIATE} receives one {@link org.copkit.notification.Notification}
  * through the host's notifier (never about their own activity). Thread-safe.
+ *
+ * <p>Concurrency: a member's subscriptions and preference change under the member's lock: one
+ * subscription per member and target.
  */
 public interface SubscriptionService {
     /**
