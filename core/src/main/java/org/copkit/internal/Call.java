@@ -23,7 +23,8 @@ import org.copkit.spi.Transaction;
 final class Call {
     final Engine engine;
     final Transaction tx;
-    final Actor actor;
+    /** Who acts; read again by {@link #lockCommunity} once the call holds a community's lock. */
+    Actor actor;
     final Instant now;
     private final boolean writable;
     private final List<Activity> recorded = new ArrayList<>();
@@ -86,6 +87,18 @@ final class Call {
     /** Called before the call writes a subscription: the followers read up front no longer count. */
     void writingSubscriptions() {
         followersCurrent = false;
+    }
+
+    /**
+     * Takes the community's lock and reads the actor again: the roles read at the start of the call may
+     * predate a change that committed while it waited (a coordinator demoted meanwhile must no longer act
+     * as one).
+     */
+    void lockCommunity(CommunityId community) {
+        tx.lock(org.copkit.Ref.of(org.copkit.ObjectType.COMMUNITY, community));
+        if (!actor.system()) {
+            actor = Engine.actor(tx, actor.member());
+        }
     }
 
     /** Asks the access rules; throws when they deny. */

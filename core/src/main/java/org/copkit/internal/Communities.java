@@ -255,7 +255,7 @@ final class Communities implements CommunityService {
      * nor be demoted.
      */
     private static Community locked(Call call, CommunityId id) {
-        call.tx.lock(Ref.of(ObjectType.COMMUNITY, Checks.present("community", id)));
+        call.lockCommunity(Checks.present("community", id));
         return Load.community(call.tx, id);
     }
 

@@ -329,6 +329,19 @@ public abstract class ConcurrencyContract {
                     members.get((i + 1) % THREADS), Role.MEMBER));
             assertOnlyRuleFailures(demoting, CopKitException.class);
             assertThat(coordinators(d)).as("coordinators left").isNotEmpty();
+            // replayed in commit order, every demotion was made by a coordinator and left one
+            Set<MemberId> coordinating = new HashSet<>(members);
+            for (Activity x : activities(Verb.ROLE_CHANGED, null).stream()
+                    .sorted(Comparator.comparingLong(Activity::sequence)).toList()) {
+                if (x.community().equals(Optional.of(d)) && "MEMBER".equals(x.details().get("to"))
+                        && x.target().isPresent() && !x.target().get().id().equals(coordinator.value())) {
+                    assertThat(coordinating).as("coordinators when " + x.actor() + " demoted " + x.target().get().id())
+                            .contains(x.actor());
+                    coordinating.remove(MemberId.of(x.target().get().id()));
+                    assertThat(coordinating).isNotEmpty();
+                }
+            }
+            assertThat(coordinating).containsExactlyInAnyOrderElementsOf(coordinators(d));
         }
     }
 
