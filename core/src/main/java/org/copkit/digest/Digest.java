@@ -13,9 +13,15 @@ import org.copkit.member.MemberId;
  * @param member whose digest it is
  * @param from start of the period (inclusive)
  * @param to end of the period (exclusive); upcoming sessions are counted from here
- * @param entries every entry, ordered by section, then by {@link DigestEntry#at()}, then by object id
+ * @param entries the entries shown, ordered by section, then by {@link DigestEntry#at()}, then by object id:
+ *     per section the {@value #SHOWN_PER_SECTION} most recent
+ * @param omitted per section, how many further entries there were (sections without any are absent)
  */
-public record Digest(MemberId member, Instant from, Instant to, List<DigestEntry> entries) {
+public record Digest(MemberId member, Instant from, Instant to, List<DigestEntry> entries,
+        java.util.Map<DigestSection, Integer> omitted) {
+    /** Entries a digest shows per section at most: the most recent ones. */
+    public static final int SHOWN_PER_SECTION = 5;
+
     /** Validates and copies. */
     public Digest {
         Checks.present("digest.member", member);
@@ -25,6 +31,42 @@ public record Digest(MemberId member, Instant from, Instant to, List<DigestEntry
             throw new InvalidInputException("digest.from must be before digest.to but was " + from + " / " + to);
         }
         entries = List.copyOf(Checks.present("digest.entries", entries));
+        java.util.EnumMap<DigestSection, Integer> left = new java.util.EnumMap<>(DigestSection.class);
+        Checks.present("digest.omitted", omitted).forEach((section, n) -> {
+            Checks.present("digest.omitted section", section);
+            Checks.present("digest.omitted[" + section + "]", n);
+            if (n < 0) {
+                throw new InvalidInputException("digest.omitted[" + section + "] must not be negative but was " + n);
+            }
+            if (n > 0) {
+                left.put(section, n);
+            }
+        });
+        omitted = java.util.Collections.unmodifiableMap(left);
+    }
+
+    /**
+     * A digest that left nothing out.
+     *
+     * @param member whose digest it is
+     * @param from start of the period (inclusive)
+     * @param to end of the period (exclusive)
+     * @param entries every entry
+     */
+    public Digest(MemberId member, Instant from, Instant to, List<DigestEntry> entries) {
+        this(member, from, to, entries, java.util.Map.of());
+    }
+
+    /**
+     * How many more entries of a section there were than the digest shows ("and 12 more"): a section
+     * shows its {@value #SHOWN_PER_SECTION} most recent entries. A host links the line to the full list
+     * (the community's items, questions or sessions since {@link #from()}, or the member's feed).
+     *
+     * @param section a section
+     * @return the number of entries left out, 0 when none
+     */
+    public int omitted(DigestSection section) {
+        return omitted.getOrDefault(Checks.present("section", section), 0);
     }
 
     /**
@@ -38,6 +80,6 @@ public record Digest(MemberId member, Instant from, Instant to, List<DigestEntry
 
     /** @return whether the digest has no entries */
     public boolean isEmpty() {
-        return entries.isEmpty();
+        return entries.isEmpty() && omitted.isEmpty();
     }
 }

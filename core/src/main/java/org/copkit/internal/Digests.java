@@ -25,6 +25,7 @@ import org.copkit.access.AccessRequest;
 import org.copkit.access.Action;
 import org.copkit.access.Actor;
 import org.copkit.access.Audience;
+import org.copkit.access.ViewerScope;
 import org.copkit.access.Visibility;
 import org.copkit.activity.Activity;
 import org.copkit.activity.Verb;
@@ -61,7 +62,7 @@ final class Digests implements DigestService {
     /** How far after the period's end upcoming sessions are listed. */
     static final Duration UPCOMING = Duration.ofDays(14);
 
-    private static final Set<Verb> ITEM_CHANGES = EnumSet.of(Verb.PUBLISHED, Verb.EDITED, Verb.CONFIRMED,
+    static final Set<Verb> ITEM_CHANGES = EnumSet.of(Verb.PUBLISHED, Verb.EDITED, Verb.CONFIRMED,
             Verb.RESTORED);
     private static final Comparator<DigestEntry> ORDER = Comparator.comparing(DigestEntry::section)
             .thenComparing(DigestEntry::at).thenComparing(e -> e.object().id());
@@ -81,7 +82,7 @@ final class Digests implements DigestService {
         requirePeriod(from, to);
         return engine.read(actor, call -> {
             requireMember(call);
-            return build(call.tx, call.actor, from, to);
+            return build(call.tx, DigestRun.read(call.tx, from, to), call.actor, from, new Names());
         });
     }
 
@@ -97,7 +98,7 @@ final class Digests implements DigestService {
                     .orElse(java.time.ZoneOffset.UTC);
             Instant from = call.now.atZone(zone).minus(period).toInstant();
             requirePeriod(from, call.now);
-            return build(call.tx, call.actor, from, call.now);
+            return build(call.tx, DigestRun.read(call.tx, from, call.now), call.actor, from, new Names());
         });
     }
 
@@ -117,6 +118,17 @@ final class Digests implements DigestService {
         }
     }
 
+    /** Members per transaction of {@link #sendDue}. */
+    static final int CHUNK = 500;
+
+    /**
+     * Sends in chunks of {@value #CHUNK} members, each in its own short transaction: first finds the due
+     * members and the earliest start of their periods (reads), then reads the activity of that span once
+     * ({@link DigestRun}), then per chunk locks the members, reads their marks again (a run on another
+     * node may have sent them meanwhile: they are skipped), builds and marks, commits, and delivers the
+     * chunk's digests. A run that stops half-way leaves the chunks it committed marked; the next run
+     * sends the rest. No transaction holds more than one chunk's locks.
+     */
     @Override
     public DigestReport sendDue(NotificationFrequency frequency) {
         Checks.present("frequency", frequency);
@@ -124,44 +136,99 @@ final class Digests implements DigestService {
             throw new InvalidInputException("frequency must be DAILY or WEEKLY but was " + frequency);
         }
         Duration length = frequency == NotificationFrequency.DAILY ? Duration.ofDays(1) : Duration.ofDays(7);
-        DigestReport report = engine.write(actor, call -> {
+        Instant now = engine.read(actor, call -> {
             call.check(AccessRequest.of(Action.SEND_DIGESTS));
-            List<MemberId> marked = new ArrayList<>();
-            List<Digest> delivered = new ArrayList<>();
-            for (Member m : StoreReads.all(p -> call.tx.members().list(p))) {
-                if (Subscriptions.preference(call.tx, m.id()).frequency() != frequency) {
-                    continue;
-                }
-                // under the member's lock: a run on another node that got here first has committed its mark
-                call.tx.lock(Ref.of(ObjectType.MEMBER, m.id()));
-                Optional<DigestMark> mark = call.tx.digestMarks().find(m.id());
-                Instant from = mark.filter(k -> k.frequency() == frequency).map(DigestMark::sentUpTo)
-                        .orElse(call.now.minus(length));
-                if (from.plus(length).isAfter(call.now)) {
-                    continue;
-                }
-                if (Duration.between(from, call.now).compareTo(MAX_PERIOD) > 0) {
-                    from = call.now.minus(MAX_PERIOD);
-                }
-                Digest d = build(call.tx, Engine.actor(call.tx, m.id()), from, call.now);
-                if (mark.isPresent()) {
-                    call.tx.digestMarks().update(new DigestMark(m.id(), frequency, call.now, mark.get().version() + 1));
-                } else {
-                    call.tx.digestMarks().insert(new DigestMark(m.id(), frequency, call.now, 1));
-                }
-                call.record(Verb.DIGEST_SENT, new Ref(ObjectType.DIGEST_MARK, m.id().value()), Optional.empty(),
-                        Optional.empty(), new Visibility(Optional.empty(), Optional.empty(),
-                                Audience.organization(m.organization()), true, Set.of(m.id())),
-                        Map.of("frequency", frequency.name(), "entries", Integer.toString(d.entries().size())));
-                marked.add(m.id());
-                if (!d.isEmpty()) {
-                    delivered.add(d);
-                }
-            }
-            return new DigestReport(call.now, frequency, marked, delivered);
+            return call.now;
         });
-        report.delivered().forEach(engine::deliverDigest);
-        return report;
+        Map<MemberId, Instant> due = new java.util.LinkedHashMap<>();
+        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+        while (true) {
+            PageRequest current = page;
+            Page<Member> members = engine.storage.read(tx -> {
+                Page<Member> p = tx.members().list(current);
+                due.putAll(dueOf(tx, p.items().stream().map(Member::id).toList(), frequency, length, now));
+                return p;
+            });
+            if (members.next().isEmpty()) {
+                break;
+            }
+            page = page.after(members.next().get());
+        }
+        List<MemberId> marked = new ArrayList<>();
+        List<Digest> delivered = new ArrayList<>();
+        if (due.isEmpty()) {
+            return new DigestReport(now, frequency, marked, delivered);
+        }
+        Instant earliest = due.values().stream().min(Instant::compareTo).orElseThrow();
+        DigestRun run = engine.storage.read(tx -> DigestRun.read(tx, earliest, now));
+        Names names = new Names();
+        List<MemberId> ids = new ArrayList<>(due.keySet());
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<MemberId> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            List<Digest> sent = new ArrayList<>();
+            List<MemberId> chunkMarked = engine.write(actor, call -> {
+                sent.clear();
+                // under the members' locks: a run on another node that got here first has committed its marks
+                call.tx.lock(chunk.stream().map(m -> Ref.of(ObjectType.MEMBER, m)).toList());
+                Map<MemberId, Instant> still = dueOf(call.tx, chunk, frequency, length, now);
+                Map<MemberId, DigestMark> marks = call.tx.digestMarks().findAll(still.keySet());
+                List<MemberId> done = new ArrayList<>();
+                List<Activity> activities = new ArrayList<>();
+                for (Map.Entry<MemberId, Instant> e : still.entrySet()) {
+                    Actor reader = Engine.actor(call.tx, e.getKey());
+                    Digest d = build(call.tx, run, reader, e.getValue(), names.in(call.tx));
+                    DigestMark mark = marks.get(e.getKey());
+                    if (mark != null) {
+                        call.tx.digestMarks().update(new DigestMark(e.getKey(), frequency, now, mark.version() + 1));
+                    } else {
+                        call.tx.digestMarks().insert(new DigestMark(e.getKey(), frequency, now, 1));
+                    }
+                    activities.add(new Activity(0, call.actor.member(), Verb.DIGEST_SENT,
+                            new Ref(ObjectType.DIGEST_MARK, e.getKey().value()), Optional.empty(), Optional.empty(),
+                            now, new Visibility(Optional.empty(), Optional.empty(),
+                                    Audience.organization(reader.organization()), true, Set.of(e.getKey())),
+                            Map.of("frequency", frequency.name(), "entries", Integer.toString(d.entries().size()
+                                    + d.omitted().values().stream().mapToInt(Integer::intValue).sum()))));
+                    done.add(e.getKey());
+                    if (!d.isEmpty()) {
+                        sent.add(d);
+                    }
+                }
+                call.recordAll(activities);
+                return done;
+            });
+            marked.addAll(chunkMarked);
+            delivered.addAll(sent);
+            sent.forEach(engine::deliverDigest);
+        }
+        return new DigestReport(now, frequency, marked, delivered);
+    }
+
+    /**
+     * Of the members, those whose preference is the frequency and whose last digest of it ended a whole
+     * period ago or longer, with the start of their next period (at most {@link #MAX_PERIOD} back).
+     */
+    private static Map<MemberId, Instant> dueOf(Transaction tx, List<MemberId> members,
+            NotificationFrequency frequency, Duration length, Instant now) {
+        Map<MemberId, org.copkit.subscription.NotificationPreference> preferences =
+                tx.notificationPreferences().findAll(members);
+        List<MemberId> wanted = members.stream().filter(m -> Optional.ofNullable(preferences.get(m))
+                .map(org.copkit.subscription.NotificationPreference::frequency)
+                .orElse(org.copkit.subscription.NotificationPreference.DEFAULT) == frequency).toList();
+        Map<MemberId, DigestMark> marks = tx.digestMarks().findAll(wanted);
+        Map<MemberId, Instant> due = new java.util.LinkedHashMap<>();
+        for (MemberId m : wanted) {
+            Instant from = Optional.ofNullable(marks.get(m)).filter(k -> k.frequency() == frequency)
+                    .map(DigestMark::sentUpTo).orElse(now.minus(length));
+            if (from.plus(length).isAfter(now)) {
+                continue;
+            }
+            if (Duration.between(from, now).compareTo(MAX_PERIOD) > 0) {
+                from = now.minus(MAX_PERIOD);
+            }
+            due.put(m, from);
+        }
+        return due;
     }
 
     // ---- building --------------------------------------------------------------------------------
@@ -194,7 +261,7 @@ final class Digests implements DigestService {
     }
 
     /** The reason of the first match: the object itself, a tag, the practice, the community, a person, being active. */
-    private static Optional<String> reason(Transaction tx, Interests in, Optional<Ref> self, Set<String> tags,
+    private static Optional<String> reason(Names names, Interests in, Optional<Ref> self, Set<String> tags,
             CommunityId community, Optional<PracticeId> practice, Set<MemberId> people) {
         if (self.isPresent() && in.conversations().contains(self.get())) {
             return Optional.of("you follow this " + self.get().type().name().toLowerCase(Locale.ROOT));
@@ -205,146 +272,162 @@ final class Digests implements DigestService {
             }
         }
         if (practice.isPresent() && in.practices().contains(practice.get())) {
-            return Optional.of("you follow practice '" + tx.practices().find(practice.get()).map(p -> p.name())
-                    .orElse(practice.get().value()) + "'");
+            return Optional.of("you follow practice '" + names.practice(practice.get()) + "'");
         }
         if (in.communities().contains(community)) {
-            return Optional.of("you follow community '" + communityName(tx, community) + "'");
+            return Optional.of("you follow community '" + names.community(community) + "'");
         }
         for (MemberId m : new TreeSet<>(people)) {
             if (in.members().contains(m)) {
-                return Optional.of("you follow member '" + tx.members().find(m).map(x -> x.profile().displayName())
-                        .orElse(m.value()) + "'");
+                return Optional.of("you follow member '" + names.member(m) + "'");
             }
         }
         if (in.active().contains(community)) {
-            return Optional.of("you are active in community '" + communityName(tx, community) + "'");
+            return Optional.of("you are active in community '" + names.community(community) + "'");
         }
         return Optional.empty();
     }
 
-    private static String communityName(Transaction tx, CommunityId c) {
-        return tx.communities().find(c).map(x -> x.name()).orElse(c.value());
-    }
+    /**
+     * Names of practices, communities and members for the reasons, read once per run (a digest run reads
+     * them in whichever transaction is current).
+     */
+    static final class Names {
+        private final Map<PracticeId, String> practices = new HashMap<>();
+        private final Map<CommunityId, String> communities = new HashMap<>();
+        private final Map<MemberId, String> members = new HashMap<>();
+        private Transaction tx;
 
-    /** What the period's activities say happened to an object: the last relevant moment and whether it was published. */
-    private static final class Touched {
-        Instant last = Instant.MIN;
-        boolean published;
+        Names in(Transaction current) {
+            this.tx = current;
+            return this;
+        }
 
-        void saw(Activity a) {
-            if (a.at().isAfter(last)) {
-                last = a.at();
-            }
-            published |= a.verb() == Verb.PUBLISHED;
+        String practice(PracticeId p) {
+            return practices.computeIfAbsent(p, k -> tx.practices().find(k).map(x -> x.name()).orElse(k.value()));
+        }
+
+        String community(CommunityId c) {
+            return communities.computeIfAbsent(c, k -> tx.communities().find(k).map(x -> x.name()).orElse(k.value()));
+        }
+
+        String member(MemberId m) {
+            return members.computeIfAbsent(m, k -> tx.members().find(k).map(x -> x.profile().displayName())
+                    .orElse(k.value()));
         }
     }
 
     /**
-     * Builds the digest of {@code viewer} for [from, to). Reads the activity log newest first back to
-     * {@code from} (the log is in commit order, which follows the clock), then judges every object by its
-     * current state and the viewer's current scope. Changes by the viewer are left out.
+     * Builds the digest of {@code viewer} for [from, run.to()) from what the run read: merges the shared
+     * lists of the viewer's communities (followed or active), corrects them for what concerns the viewer
+     * alone ({@link DigestRun#ownFor}), keeps the {@value Digest#SHOWN_PER_SECTION} most recent entries of
+     * each section and counts the rest. Changes by the viewer are left out; objects are judged by their
+     * state when the run read them and the viewer's current scope.
      */
-    static Digest build(Transaction tx, Actor viewer, Instant from, Instant to) {
+    static Digest build(Transaction tx, DigestRun run, Actor viewer, Instant from, Names names) {
+        names.in(tx);
         Interests in = interests(tx, viewer);
-        Map<KnowledgeItemId, Touched> items = new HashMap<>();
-        Map<ConversationId, Touched> accepted = new HashMap<>();
-        Map<ConversationId, Touched> asked = new HashMap<>();
-        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-        scan:
-        while (true) {
-            Page<Activity> p = tx.activities().list(ActivityFilter.all(), page);
-            for (Activity a : p.items()) {
-                if (a.at().isBefore(from)) {
-                    break scan;
+        ViewerScope scope = viewer.scope();
+        MemberId me = viewer.member();
+        Set<CommunityId> mine = new TreeSet<>(in.communities());
+        mine.addAll(in.active());
+        Set<DigestRun.Candidate> own = run.ownFor(me, mine, in.tags(), in.practices(), in.conversations(),
+                in.members());
+        Map<DigestSection, Integer> counts = new java.util.EnumMap<>(DigestSection.class);
+        List<DigestRun.Placed> picked = new ArrayList<>();
+        for (CommunityId c : mine) {
+            DigestRun.Shared shared = run.shared(c, scope.organization(), scope.communities().contains(c), from);
+            shared.ranked.forEach((section, ranked) -> {
+                counts.merge(section, ranked.size(), Integer::sum);
+                int taken = 0;
+                for (int i = 0; i < ranked.size() && taken < Digest.SHOWN_PER_SECTION; i++) {
+                    if (!own.contains(ranked.get(i).candidate())) {
+                        picked.add(ranked.get(i));
+                        taken++;
+                    }
                 }
-                if (!a.at().isBefore(to) || a.actor().equals(viewer.member())) {
-                    continue;
-                }
-                if (a.object().type() == ObjectType.KNOWLEDGE_ITEM && ITEM_CHANGES.contains(a.verb())) {
-                    items.computeIfAbsent(KnowledgeItemId.of(a.object().id()), k -> new Touched()).saw(a);
-                } else if (a.verb() == Verb.ASKED && a.object().type() == ObjectType.CONVERSATION) {
-                    asked.computeIfAbsent(ConversationId.of(a.object().id()), k -> new Touched()).saw(a);
-                } else if (a.verb() == Verb.ACCEPTED && a.target().map(t -> t.type() == ObjectType.CONVERSATION)
-                        .orElse(false)) {
-                    accepted.computeIfAbsent(ConversationId.of(a.target().get().id()), k -> new Touched()).saw(a);
+            });
+            for (DigestRun.Candidate o : own) {
+                DigestRun.Placed p = shared.placed.get(o);
+                if (p != null) {
+                    counts.merge(p.section(), -1, Integer::sum);
                 }
             }
-            if (p.next().isEmpty()) {
-                break;
+        }
+        for (DigestRun.Candidate o : own) {
+            DigestRun.Placed p = o.place(from, run.to(), me);
+            if (p == null || !scope.canSee(o.visibility) || (!mine.contains(o.community)
+                    && reason(names, in, o.self, o.tags, o.community, o.practice, Set.of(o.person)).isEmpty())) {
+                continue;
             }
-            page = page.after(p.next().get());
+            counts.merge(p.section(), 1, Integer::sum);
+            picked.add(p);
         }
         List<DigestEntry> entries = new ArrayList<>();
-        items.forEach((id, t) -> tx.items().find(id)
-                .filter(i -> i.status() == ItemStatus.PUBLISHED || i.status() == ItemStatus.NEEDS_REVIEW)
-                .filter(i -> viewer.canSee(i.visibility()))
-                .ifPresent(i -> reason(tx, in, Optional.empty(), i.content().tags(), i.community(), i.practice(),
-                        Set.of(i.owner())).ifPresent(r -> entries.add(new DigestEntry(
-                                t.published ? DigestSection.NEW_ITEMS : DigestSection.UPDATED_ITEMS,
-                                Ref.of(ObjectType.KNOWLEDGE_ITEM, i.id()), i.content().title(),
-                                Optional.of(i.community()), t.last, r)))));
-        questions(tx, viewer, in, accepted, ConversationStatus.ANSWERED, DigestSection.ANSWERED_QUESTIONS, entries);
-        questions(tx, viewer, in, asked, ConversationStatus.OPEN, DigestSection.UNANSWERED_QUESTIONS, entries);
-        sessions(tx, viewer, in, to, entries);
-        for (ReviewTask task : StoreReads.all(p -> tx.reviewTasks().listByAssignee(viewer.member(),
+        Map<DigestSection, Integer> omitted = new java.util.EnumMap<>(DigestSection.class);
+        Map<DigestSection, List<DigestRun.Placed>> bySection = new java.util.EnumMap<>(DigestSection.class);
+        picked.forEach(p -> bySection.computeIfAbsent(p.section(), k -> new ArrayList<>()).add(p));
+        bySection.forEach((section, list) -> {
+            list.sort(DigestRun.RANK);
+            List<DigestRun.Placed> shown = list.subList(0, Math.min(Digest.SHOWN_PER_SECTION, list.size()));
+            for (DigestRun.Placed p : shown) {
+                DigestRun.Candidate c = p.candidate();
+                entries.add(new DigestEntry(section, c.ref, c.title, Optional.of(c.community), p.at(),
+                        reason(names, in, c.self, c.tags, c.community, c.practice, Set.of(c.person))
+                                .orElseThrow()));
+            }
+            omitted.put(section, counts.getOrDefault(section, 0) - shown.size());
+        });
+        cap(DigestSection.UPCOMING_SESSIONS, sessions(tx, run, scope, in, names), entries, omitted);
+        List<DigestEntry> tasks = new ArrayList<>();
+        for (ReviewTask task : StoreReads.all(p -> tx.reviewTasks().listByAssignee(me,
                 Set.of(ReviewTaskStatus.OPEN), p))) {
-            tx.items().find(task.item()).filter(i -> viewer.canSee(i.visibility())).ifPresent(i -> entries.add(
+            tx.items().find(task.item()).filter(i -> scope.canSee(i.visibility())).ifPresent(i -> tasks.add(
                     new DigestEntry(DigestSection.REVIEW_TASKS, Ref.of(ObjectType.REVIEW_TASK, task.id()),
                             i.content().title(), Optional.of(task.community()), task.createdAt(),
                             "assigned to you for review (" + task.reason().name().toLowerCase(Locale.ROOT)
                                     .replace('_', ' ') + ")")));
         }
+        cap(DigestSection.REVIEW_TASKS, tasks, entries, omitted);
         entries.sort(ORDER);
-        return new Digest(viewer.member(), from, to, entries);
+        return new Digest(me, from, run.to(), entries, omitted);
     }
 
-    private static void questions(Transaction tx, Actor viewer, Interests in, Map<ConversationId, Touched> touched,
-            ConversationStatus status, DigestSection section, List<DigestEntry> entries) {
-        touched.forEach((id, t) -> tx.conversations().find(id)
-                .filter(c -> c.kind() == ConversationKind.QUESTION && c.status() == status)
-                .filter(c -> viewer.canSee(c.visibility()))
-                .ifPresent((Conversation c) -> reason(tx, in, Optional.of(Ref.of(ObjectType.CONVERSATION, c.id())),
-                        c.content().tags(), c.community(), c.practice(), Set.of(c.author())).ifPresent(r -> entries.add(
-                                new DigestEntry(section, Ref.of(ObjectType.CONVERSATION, c.id()), c.content().title(),
-                                        Optional.of(c.community()), t.last, r)))));
+    /** Adds the most recent (sessions: the soonest) entries of a section and counts the rest. */
+    private static void cap(DigestSection section, List<DigestEntry> all, List<DigestEntry> entries,
+            Map<DigestSection, Integer> omitted) {
+        List<DigestEntry> ranked = new ArrayList<>(all);
+        Comparator<DigestEntry> byAt = Comparator.comparing(DigestEntry::at);
+        ranked.sort((section == DigestSection.UPCOMING_SESSIONS ? byAt : byAt.reversed())
+                .thenComparing(e -> e.object().id()));
+        entries.addAll(ranked.subList(0, Math.min(Digest.SHOWN_PER_SECTION, ranked.size())));
+        omitted.put(section, Math.max(0, ranked.size() - Digest.SHOWN_PER_SECTION));
     }
 
-    private static void sessions(Transaction tx, Actor viewer, Interests in, Instant to, List<DigestEntry> entries) {
+    private static List<DigestEntry> sessions(Transaction tx, DigestRun run, ViewerScope scope, Interests in,
+            Names names) {
+        Instant to = run.to();
         Instant horizon = to.plus(UPCOMING);
         Map<org.copkit.session.SessionId, Session> found = new HashMap<>();
         Set<CommunityId> communities = new TreeSet<>(in.communities());
         communities.addAll(in.active());
         in.practices().forEach(p -> tx.practices().find(p).ifPresent(x -> communities.add(x.community())));
         for (CommunityId c : communities) {
-            PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-            outer:
-            while (true) {
-                Page<Session> p = tx.sessions().listByCommunity(c, false, page);
-                for (Session s : p.items()) {
-                    if (!s.start().isBefore(horizon)) {
-                        break outer;
-                    }
-                    found.put(s.id(), s);
-                }
-                if (p.next().isEmpty()) {
-                    break;
-                }
-                page = page.after(p.next().get());
-            }
+            run.upcoming(tx, c).forEach(s -> found.put(s.id(), s));
         }
-        in.members().forEach(m -> tx.sessions().listByHost(m).forEach(s -> found.put(s.id(), s)));
+        in.members().forEach(m -> run.hostedBy(tx, m).forEach(s -> found.put(s.id(), s)));
+        List<DigestEntry> entries = new ArrayList<>();
         for (Session s : found.values()) {
             if (s.status() != SessionStatus.SCHEDULED || s.start().isBefore(to) || !s.start().isBefore(horizon)
-                    || !viewer.canSee(s.visibility())) {
+                    || !scope.canSee(s.visibility())) {
                 continue;
             }
-            reason(tx, in, Optional.empty(), Set.of(), s.community(), s.practice(), s.hosts()).ifPresent(r -> entries.add(
-                    new DigestEntry(DigestSection.UPCOMING_SESSIONS, Ref.of(ObjectType.SESSION, s.id()), s.title(),
-                            Optional.of(s.community()), s.start(), r)));
+            reason(names, in, Optional.empty(), Set.of(), s.community(), s.practice(), s.hosts()).ifPresent(r ->
+                    entries.add(new DigestEntry(DigestSection.UPCOMING_SESSIONS, Ref.of(ObjectType.SESSION, s.id()),
+                            s.title(), Optional.of(s.community()), s.start(), r)));
         }
+        return entries;
     }
-
 
     @Override
     public String toString() {

@@ -19,6 +19,23 @@ public interface Repository<K, T> {
     Optional<T> find(K key);
 
     /**
+     * Several aggregates at once, as {@link #find} would return each; a backend answers in few round
+     * trips (storage-jdbc: one statement per 1,000 keys), the default asks one by one.
+     *
+     * @param keys the keys, not null; duplicates allowed
+     * @return the stored aggregates by key, in the order of the keys; keys with nothing stored are absent
+     */
+    default java.util.Map<K, T> findAll(java.util.Collection<K> keys) {
+        java.util.Map<K, T> found = new java.util.LinkedHashMap<>();
+        for (K k : keys) {
+            if (!found.containsKey(k)) {
+                find(k).ifPresent(v -> found.put(k, v));
+            }
+        }
+        return found;
+    }
+
+    /**
      * Stores a new aggregate, whose version must be 1.
      *
      * @param entity the aggregate

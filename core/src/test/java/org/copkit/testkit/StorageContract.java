@@ -325,6 +325,29 @@ public abstract class StorageContract {
     }
 
     @Test
+    @DisplayName("findAll returns for each key what find returns, leaves out unknown keys and takes duplicates")
+    void findAll_equalsFindPerKey() {
+        givenWorld();
+        java.util.List<org.copkit.member.MemberId> keys = java.util.List.of(org.copkit.member.MemberId.of(CAT),
+                org.copkit.member.MemberId.of("nobody"), org.copkit.member.MemberId.of(ANN),
+                org.copkit.member.MemberId.of(CAT));
+        java.util.Map<org.copkit.member.MemberId, org.copkit.member.Member> found = read(tx -> tx.members().findAll(keys));
+        assertThat(found.keySet()).containsExactly(org.copkit.member.MemberId.of(CAT), org.copkit.member.MemberId.of(ANN));
+        found.forEach((k, v) -> assertThat(v).isEqualTo(read(tx -> tx.members().find(k)).orElseThrow()));
+        java.util.List<org.copkit.community.CommunityId> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            many.add(org.copkit.community.CommunityId.of("c" + i));
+        }
+        many.add(org.copkit.community.CommunityId.of(COM_2));
+        java.util.Map<org.copkit.community.CommunityId, org.copkit.community.Community> some =
+                read(tx -> tx.communities().findAll(many));
+        assertThat(some.keySet()).containsExactly(org.copkit.community.CommunityId.of(COM_2));
+        java.util.Map<org.copkit.member.MemberId, org.copkit.member.Member> none =
+                read(tx -> tx.members().findAll(java.util.List.of()));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
     @DisplayName("lock takes aggregates of every lockable type, also ones that do not exist, and rejects other types and read-only transactions")
     void lock_acceptsEveryAggregate_rejectsOtherTypesAndReads() {
         givenWorld();

@@ -66,6 +66,36 @@ abstract class VersionedRepo<K, T> implements Repository<K, T> {
         return db.one("SELECT * FROM " + table + " WHERE " + keyWhere(), mapper(), keyValues(key).toArray());
     }
 
+    /** Keys per statement of {@link #findAll}. */
+    private static final int FIND_ALL_KEYS = 1_000;
+
+    /** One {@code SELECT ... WHERE key IN (...)} per 1,000 keys for a one-column key; else one by one. */
+    @Override
+    public java.util.Map<K, T> findAll(java.util.Collection<K> keys) {
+        if (keyColumns.size() != 1) {
+            return Repository.super.findAll(keys);
+        }
+        List<K> distinct = List.copyOf(new java.util.LinkedHashSet<>(keys));
+        java.util.Map<Object, T> byValue = new java.util.HashMap<>();
+        for (int from = 0; from < distinct.size(); from += FIND_ALL_KEYS) {
+            List<K> part = distinct.subList(from, Math.min(distinct.size(), from + FIND_ALL_KEYS));
+            Object[] values = part.stream().map(k -> keyValues(k).get(0)).toArray();
+            String marks = String.join(", ", java.util.Collections.nCopies(values.length, "?"));
+            for (T row : db.query("SELECT * FROM " + table + " WHERE " + keyColumns.get(0) + " IN (" + marks + ")",
+                    mapper(), values)) {
+                byValue.put(keyValues(key(row)).get(0), row);
+            }
+        }
+        java.util.Map<K, T> found = new java.util.LinkedHashMap<>();
+        for (K k : distinct) {
+            T row = byValue.get(keyValues(k).get(0));
+            if (row != null) {
+                found.put(k, row);
+            }
+        }
+        return found;
+    }
+
     @Override
     public T insert(T entity) {
         tx.checkWritable();
