@@ -99,6 +99,17 @@ class PostgresFailureRecoveryTest {
     }
 
     @Test
+    void theBackendsEndedBetweenCalls_failTheNextChangeFeedRead_andTheChangeFeedReadsAgain() {
+        long head = storage.changes().head();
+        terminate(backends());
+        // the indexer reads the feed on its own thread, on the same pool
+        assertThatThrownBy(() -> storage.changes().after(0, 10))
+                .satisfies(PostgresFailureRecoveryTest::assertStorageFailure);
+        assertThat(storage.changes().head()).isEqualTo(head);
+        assertUsable();
+    }
+
+    @Test
     void aBackendEndedInTheMiddleOfAWrite_failsThatWrite_leavesNothing_andTheNextReadAndWriteWork() {
         long head = storage.changes().head();
         assertThatThrownBy(() -> storage.write(tx -> {
@@ -181,7 +192,8 @@ class PostgresFailureRecoveryTest {
     /** @return the pids of this test storage's backends (its application name) */
     private List<Integer> backends() {
         try (Connection c = Postgres.connect();
-                PreparedStatement st = c.prepareStatement("SELECT pid FROM pg_stat_activity WHERE application_name = ?")) {
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT pid FROM pg_stat_activity WHERE application_name = ?")) {
             st.setString(1, application);
             List<Integer> pids = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
