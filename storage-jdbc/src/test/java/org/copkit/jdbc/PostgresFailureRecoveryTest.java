@@ -148,7 +148,7 @@ class PostgresFailureRecoveryTest {
     }
 
     @Test
-    void aCommitTheDatabaseRefuses_isAStorageFailure_leavesNothing_andTheNextReadAndWriteWork() throws SQLException {
+    void aCommitTheDatabaseRefuses_isAStorageFailure_leavesNothing_keepsItsConnection_andTheNextCallsWork() throws SQLException {
         String schema = storage.schema();
         try (Connection c = Postgres.connect(); Statement st = c.createStatement()) {
             st.execute("CREATE FUNCTION \"" + schema + "\".refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
@@ -158,12 +158,15 @@ class PostgresFailureRecoveryTest {
                     + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION \"" + schema + "\".refuse()");
         }
         long head = storage.changes().head();
+        List<Integer> before = backends();
         assertThatThrownBy(() -> storage.write(tx -> {
             tx.organizations().insert(organization("org-b"));
             return tx.organizations().insert(
                     new Organization(OrganizationId.of("org-r"), "refused", "", TestData.AT, 1));
         })).satisfies(PostgresFailureRecoveryTest::assertStorageFailure)
                 .rootCause().hasMessageContaining("commit refused for org-r");
+        // the database rolled the transaction back itself: the connection is as good as before and stays
+        assertThat(backends()).as("no connection discarded").containsAll(before);
         assertThat(exists("org-b")).isFalse();
         assertThat(exists("org-r")).isFalse();
         assertThat(storage.changes().head()).isEqualTo(head);
