@@ -148,7 +148,8 @@ class PostgresFailureRecoveryTest {
     }
 
     @Test
-    void aCommitTheDatabaseRefuses_isAStorageFailure_leavesNothing_keepsItsConnection_andTheNextCallsWork() throws SQLException {
+    void aCommitTheDatabaseRefuses_isAStorageFailure_leavesNothing_keepsItsConnection_andTheNextCallsWork()
+            throws SQLException {
         String schema = storage.schema();
         try (Connection c = Postgres.connect(); Statement st = c.createStatement()) {
             st.execute("CREATE FUNCTION \"" + schema + "\".refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
