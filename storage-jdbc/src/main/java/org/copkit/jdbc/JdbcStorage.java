@@ -37,7 +37,10 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * unchanged. Reads run in a repeatable-read transaction. Updates are optimistic
  * ({@code WHERE version = stored}); duplicate keys and stale versions raise
  * {@link org.copkit.ConflictException}; other SQL failures surface as {@link CopKitException} with
- * {@link ErrorCode#STORAGE}, the {@link java.sql.SQLException} kept as cause. The change feed never
+ * {@link ErrorCode#STORAGE}, the {@link java.sql.SQLException} kept as cause; such a failure (a full disk, a
+ * dropped connection, a restarted server) fails only its own call: a connection left inside the failed
+ * transaction or closed under the storage is discarded, not pooled, so the next call works as soon as the
+ * database does (see {@code docs/storage-jdbc.md}, "Failures and recovery"). The change feed never
  * skips a late-committing change: sequence numbers are allocated at commit time in commit order.
  * On H2 write transactions run one at a time per database (reads stay concurrent).
  *
@@ -453,8 +456,8 @@ public final class JdbcStorage implements Storage {
                 } else {
                     Migrations.migrate(opened.dataSource(), s);
                 }
-                return new JdbcStorage(Jdbi.create(opened.dataSource()), s, clock != null ? clock : Clock.systemUTC(),
-                        opened.owned(), source.describe(),
+                return new JdbcStorage(Jdbi.create(new CleanConnections(opened.dataSource())), s,
+                        clock != null ? clock : Clock.systemUTC(), opened.owned(), source.describe(),
                         s.dialect() == Dialect.H2 ? H2WriteLock.acquire(opened.dataSource()) : null);
             } catch (RuntimeException e) {
                 if (opened.owned() != null) {
