@@ -122,11 +122,11 @@ final class Digests implements DigestService {
     static final int CHUNK = 500;
 
     /**
-     * Sends in chunks of {@value #CHUNK} members, each in its own short transaction: first finds the due
-     * members and the earliest start of their periods (reads), then reads the activity of that span once
-     * ({@link DigestRun}), then per chunk locks the members, reads their marks again (a run on another
-     * node may have sent them meanwhile: they are skipped), builds and marks, commits, and delivers the
-     * chunk's digests. A run that stops half-way leaves the chunks it committed marked; the next run
+     * Sends in chunks of {@value #CHUNK} members: first finds the due members and the earliest start of
+     * their periods (reads), then reads the activity of that span once ({@link DigestRun}), then per chunk
+     * builds the digests in a read transaction and marks them in a short write transaction that locks the
+     * chunk's members and reads their marks again (a run on another node may have sent them meanwhile:
+     * they are skipped), and delivers the chunk's digests after that commit. A run that stops half-way leaves the chunks it committed marked; the next run
      * sends the rest. No transaction holds more than one chunk's locks.
      */
     @Override
@@ -165,6 +165,13 @@ final class Digests implements DigestService {
         List<MemberId> ids = new ArrayList<>(due.keySet());
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<MemberId> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            // built in a read transaction, so the write transaction that marks them stays short
+            Map<MemberId, Digest> built = engine.storage.read(tx -> {
+                Map<MemberId, Digest> digests = new java.util.LinkedHashMap<>();
+                dueOf(tx, chunk, frequency, length, now).forEach((m, start) -> engine.actorOf(tx, m).ifPresent(
+                        reader -> digests.put(m, build(tx, run, reader, start, names.in(tx)))));
+                return digests;
+            });
             List<Digest> sent = new ArrayList<>();
             List<MemberId> chunkMarked = engine.write(actor, call -> {
                 sent.clear();
@@ -172,11 +179,15 @@ final class Digests implements DigestService {
                 call.tx.lock(chunk.stream().map(m -> Ref.of(ObjectType.MEMBER, m)).toList());
                 Map<MemberId, Instant> still = dueOf(call.tx, chunk, frequency, length, now);
                 Map<MemberId, DigestMark> marks = call.tx.digestMarks().findAll(still.keySet());
+                Map<MemberId, Member> readers = call.tx.members().findAll(still.keySet());
                 List<MemberId> done = new ArrayList<>();
                 List<Activity> activities = new ArrayList<>();
                 for (Map.Entry<MemberId, Instant> e : still.entrySet()) {
-                    Actor reader = Engine.actor(call.tx, e.getKey());
-                    Digest d = build(call.tx, run, reader, e.getValue(), names.in(call.tx));
+                    Digest d = built.get(e.getKey());
+                    Member reader = readers.get(e.getKey());
+                    if (d == null || reader == null || !d.from().equals(e.getValue())) {
+                        continue; // changed since it was built: the next run sends it
+                    }
                     DigestMark mark = marks.get(e.getKey());
                     if (mark != null) {
                         call.tx.digestMarks().update(new DigestMark(e.getKey(), frequency, now, mark.version() + 1));

@@ -183,6 +183,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** The registered member as an actor, or empty. */
+    java.util.Optional<Actor> actorOf(Transaction tx, MemberId id) {
+        return tx.memberAndRoles(id).map(found -> actor(id, java.util.Optional.of(found)));
+    }
+
     static Actor actor(Transaction tx, MemberId id) {
         if (id.equals(MemberId.SYSTEM)) {
             return Actor.systemActor();
