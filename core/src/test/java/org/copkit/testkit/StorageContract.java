@@ -1409,10 +1409,12 @@ public abstract class StorageContract {
         java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch observed = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicBoolean workDone = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Thread> reader = new java.util.concurrent.atomic.AtomicReference<>();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Boolean> dirty = pool.submit(() -> {
                 written.await(30, TimeUnit.SECONDS);
+                reader.set(Thread.currentThread());
                 boolean seen = storage.read(tx -> tx.organizations().find(OrganizationId.of("uncommitted")).isPresent());
                 boolean dirtyRead = seen && !workDone.get();
                 observed.countDown();
@@ -1421,12 +1423,10 @@ public abstract class StorageContract {
             given(tx -> {
                 tx.organizations().insert(organization("uncommitted"));
                 written.countDown();
-                try {
-                    // a backend that blocks readers during writes lets this time out; one that does not, reads now
-                    observed.await(300, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                // the transaction's work lasts until the reader has read (a backend that does not block readers
+                // during writes) or is blocked by it (one that does): the condition, not a fixed time, so that a
+                // reader slowed down by a loaded machine still reads in the middle of the transaction
+                awaitReadOrBlocked(reader, observed);
                 workDone.set(true);
             });
             assertThat(dirty.get(30, TimeUnit.SECONDS)).as("saw the row before its transaction's work ended").isFalse();
@@ -1435,6 +1435,34 @@ public abstract class StorageContract {
             assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(read((Transaction tx) -> tx.organizations().find(OrganizationId.of("uncommitted")))).isPresent();
+    }
+
+    /**
+     * Waits until the reader has read ({@code observed}) or has been waiting (blocked, parked) for 100 ms
+     * without a break, which a reader that a backend holds back until the writing transaction ends does;
+     * at most 30 s.
+     */
+    private static void awaitReadOrBlocked(java.util.concurrent.atomic.AtomicReference<Thread> reader,
+            java.util.concurrent.CountDownLatch observed) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long waitingSince = -1;
+        try {
+            while (System.nanoTime() - deadline < 0 && !observed.await(1, TimeUnit.MILLISECONDS)) {
+                Thread t = reader.get();
+                Thread.State state = t == null ? Thread.State.RUNNABLE : t.getState();
+                boolean waiting = state == Thread.State.BLOCKED || state == Thread.State.WAITING
+                        || state == Thread.State.TIMED_WAITING;
+                if (!waiting) {
+                    waitingSince = -1;
+                } else if (waitingSince < 0) {
+                    waitingSince = System.nanoTime();
+                } else if (System.nanoTime() - waitingSince > TimeUnit.MILLISECONDS.toNanos(100)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

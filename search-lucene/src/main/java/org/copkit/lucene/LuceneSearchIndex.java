@@ -55,6 +55,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
@@ -92,7 +93,8 @@ import org.slf4j.LoggerFactory;
  * <li><b>Writes.</b> One {@link IndexWriter}. {@link #index} and {@link #delete} return when the change
  * is searchable: after writing they reopen the near-real-time searcher themselves (concurrent writers
  * share a reopen); a timer also reopens every {@link Builder#refreshInterval refresh interval} (100 ms
- * by default) while no write is in progress, so finished merges become visible.</li>
+ * by default) while no write is in progress, so finished merges become visible. Each call is atomic
+ * for readers: no reopen, whichever thread runs it, shows part of a batch.</li>
  * <li><b>Durability.</b> Changes are committed (fsync) every {@link Builder#commitInterval commit
  * interval} (5 s by default), on {@link #commit()}, after {@link #rebuild} and on {@link #close()}; each
  * commit carries the change-feed checkpoint in its user data, so {@link #checkpoint()} after a restart is
@@ -431,9 +433,11 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /**
      * Runs a write, then reopens the searcher so that it shows the write (read-after-write). The reopen
-     * runs in the caller's thread once the whole call is written, so a batch becomes one segment; a
-     * writer that finds another reopen running waits for it and reopens again only if its change is not
-     * in it yet.
+     * runs in the caller's thread once the whole call is written; a writer that finds another reopen
+     * running waits for it and reopens again only if its change is not in it yet. A call's change is one
+     * atomic writer operation ({@link #add}, {@code deleteDocuments}), so no reopen (another writer's, the
+     * timed one) and no commit sees part of it: a batch becomes one segment and readers see all of it or
+     * none.
      */
     private void write(WriteCall call) {
         lock.readLock().lock();
@@ -452,9 +456,10 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /**
-     * Reopens the searcher when no write is in progress (a write reopens itself when it is done; a timed
-     * reopen in the middle of a batch would only cut it into smaller segments): shows finished merges and
-     * releases the files of merged segments.
+     * Reopens the searcher: shows finished merges and releases the files of merged segments. Skipped while
+     * a write is in progress, which reopens itself when it is done. The check is only a saving, not what
+     * keeps a batch whole: a write can start right after it, and then this reopen waits in Lucene until
+     * the write's batch is added in full ({@link #add} is one atomic block).
      */
     private void timedRefresh() {
         Generation g = current;
@@ -471,18 +476,34 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /**
-     * Adds or replaces the documents of a batch: learns their Dutch vocabulary first, then writes each with
-     * its vectors.
+     * Adds or replaces the documents of a batch in one atomic writer operation: learns their Dutch
+     * vocabulary first, then deletes the batch's keys and adds its documents (with their vectors) as one
+     * block ({@link IndexWriter#updateDocuments(Query, Iterable)}). A near-real-time reopen or a commit
+     * flushes a document writer only between operations, so whichever runs meanwhile (another write's
+     * reopen, the timed refresh, the timed commit) sees all of the batch or none of it, and the batch
+     * becomes one segment. (One {@code updateDocument} per document, as before, let a reopen that ran in
+     * the middle of a batch show its first half.) The delete applies to documents added before the block,
+     * never to the block itself; a document that occurs more than once in the batch is written once, as
+     * its last occurrence, as sequential updates would leave it. A document that fails to index fails the
+     * whole block.
      *
      * @param vectors per document its vectors, or null without an embedder
      */
     private void add(IndexWriter writer, List<SearchDocument> documents, List<float[][]> vectors) throws IOException {
         List<Set<String>> words = learn(documents);
+        // the last occurrence of each key, in order of last occurrence
+        Map<BytesRef, Integer> last = new LinkedHashMap<>();
         for (int i = 0; i < documents.size(); i++) {
-            SearchDocument d = documents.get(i);
-            writer.updateDocument(Docs.keyTerm(d.ref()),
-                    Docs.document(d, vectors == null ? null : vectors.get(i), words.get(i)));
+            BytesRef key = Docs.keyTerm(documents.get(i).ref()).bytes();
+            last.remove(key);
+            last.put(key, i);
         }
+        List<Integer> kept = List.copyOf(last.values());
+        Query keys = new TermInSetQuery(Docs.ID, last.keySet());
+        // documents are built as the writer takes them (one at a time, as before), inside the block
+        Iterable<Document> block = () -> kept.stream().map(i -> Docs.document(documents.get(i),
+                vectors == null ? null : vectors.get(i), words.get(i))).iterator();
+        writer.updateDocuments(keys, block);
     }
 
     /**

@@ -18,6 +18,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.copkit.CopKitException;
 import org.copkit.ErrorCode;
 import org.copkit.search.SearchDocument;
@@ -58,7 +61,8 @@ class DurabilityTest {
                 .build()) {
             index.index(List.of(item("a").title("Pelican").build()));
             index.checkpoint(7);
-            Thread.sleep(400);
+            // wait for the condition itself: a timed commit (no close, no commit()) carried checkpoint 7
+            awaitCommittedCheckpoint(dir, 7, Duration.ofSeconds(60));
             Path copy = Files.createTempDirectory(dir.getParent(), "copy");
             copyWithoutLock(dir, copy);
             try (LuceneSearchIndex reopened = LuceneSearchIndex.open(copy)) {
@@ -137,7 +141,7 @@ class DurabilityTest {
     }
 
     @Test
-    @Timeout(30)
+    @Timeout(600) // a hang detector: 16 s under load, where its waits below were 10 and 20 s
     @DisplayName("during a rebuild searches see the old content; afterwards the new content and checkpoint, also after reopen")
     void rebuildSwapsAtomically() throws Exception {
         try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
@@ -163,14 +167,14 @@ class DurabilityTest {
             };
             CompletableFuture<Void> rebuild = CompletableFuture.runAsync(() -> index.rebuild(
                     StreamSupport.stream(Spliterators.spliteratorUnknownSize(docs, 0), false), 99));
-            assertThat(halfway.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(halfway.await(300, TimeUnit.SECONDS)).isTrue();
 
             assertThat(total(index, "pelican")).isEqualTo(1);
             assertThat(total(index, "walrus")).isZero();
             assertThat(index.checkpoint()).isNotEqualTo(99);
 
             proceed.countDown();
-            rebuild.get(20, TimeUnit.SECONDS);
+            rebuild.get(300, TimeUnit.SECONDS);
             assertThat(total(index, "pelican")).isZero();
             assertThat(total(index, "walrus")).isEqualTo(3_000);
             assertThat(index.checkpoint()).isEqualTo(99);
@@ -224,6 +228,27 @@ class DurabilityTest {
                 .isInstanceOf(org.copkit.InvalidInputException.class).hasMessageContaining("commitInterval");
         assertThatThrownBy(() -> LuceneSearchIndex.builder().fuzzyBelow(-1))
                 .isInstanceOf(org.copkit.InvalidInputException.class).hasMessageContaining("fuzzyBelow");
+    }
+
+    /**
+     * Waits until the latest commit of the current generation on disk carries the checkpoint: polls the
+     * commit point, which is what a copy of the directory would reopen.
+     */
+    static void awaitCommittedCheckpoint(Path root, long checkpoint, Duration timeout) throws Exception {
+        String name = Files.readString(root.resolve(LuceneSearchIndex.POINTER)).strip();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String seen = null;
+        try (Directory d = FSDirectory.open(root.resolve(name))) {
+            while (System.nanoTime() - deadline < 0) {
+                seen = SegmentInfos.readLatestCommit(d).getUserData().get(LuceneSearchIndex.CHECKPOINT);
+                if (Long.toString(checkpoint).equals(seen)) {
+                    return;
+                }
+                Thread.sleep(10);
+            }
+        }
+        throw new AssertionError("no commit with checkpoint " + checkpoint + " within " + timeout + " (last: " + seen
+                + ")");
     }
 
     static void await(CountDownLatch latch) {

@@ -118,7 +118,7 @@ class IndexingPathTest {
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(600) // hang detectors only: under load these tests take 10 to 50 times their quiet time
     @DisplayName("a batch becomes one segment: the timed refresh never reopens in the middle of a write")
     void oneSegmentPerBatch() {
         try (LuceneSearchIndex index = LuceneSearchIndex.builder().directory(dir)
@@ -138,7 +138,71 @@ class IndexingPathTest {
     }
 
     @Test
-    @Timeout(120)
+    @Timeout(600)
+    @DisplayName("a batch is atomic for readers: reopens by other writers and by the timer never show part of one")
+    void batchIsAtomicForReaders() throws Exception {
+        int size = 2_000;
+        int rounds = 5;
+        try (LuceneSearchIndex index = LuceneSearchIndex.builder().directory(dir)
+                .refreshInterval(java.time.Duration.ofMillis(1)).build()) {
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            List<Long> partial = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                // one-document writes, each reopening the searcher while the batches below are being written
+                java.util.concurrent.Future<?> small = pool.submit(() -> {
+                    for (int n = 0; !done.get(); n++) {
+                        index.index(List.of(item("p" + n).title("Pelican " + n).build()));
+                    }
+                });
+                java.util.concurrent.Future<?> reader = pool.submit(() -> {
+                    while (!done.get()) {
+                        long seen = total(index, "walrus");
+                        reads.incrementAndGet();
+                        if (seen % size != 0) {
+                            partial.add(seen);
+                        }
+                    }
+                });
+                for (int round = 0; round < rounds; round++) {
+                    List<org.copkit.search.SearchDocument> docs = new ArrayList<>();
+                    for (int i = 0; i < size; i++) {
+                        docs.add(item("w" + round + "-" + i).title("Walrus number " + i).build());
+                    }
+                    index.index(docs);
+                }
+                done.set(true);
+                small.get(300, java.util.concurrent.TimeUnit.SECONDS);
+                reader.get(300, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                done.set(true);
+                pool.shutdownNow();
+            }
+            assertThat(partial).as("walrus totals seen that are not a whole number of batches (of %s reads)", reads)
+                    .isEmpty();
+            assertThat(total(index, "walrus")).isEqualTo((long) size * rounds);
+        }
+    }
+
+    @Test
+    @DisplayName("a document twice in one batch is written once, as its last occurrence; a later batch replaces it")
+    void duplicateInBatch() {
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
+            index.index(List.of(item("a").title("Walrus").build(), item("b").title("Pelican").build(),
+                    item("a").title("Seal").build()));
+            assertThat(total(index, "walrus")).isZero();
+            assertThat(total(index, "seal")).isEqualTo(1);
+            assertThat(total(index, "pelican")).isEqualTo(1);
+            index.index(List.of(item("a").title("Walrus").build()));
+            assertThat(total(index, "seal")).isZero();
+            assertThat(total(index, "walrus")).isEqualTo(1);
+            assertThat(total(index, "pelican")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Timeout(900) // 25 rounds: 115 to 136 s at a load average of 12 to 17 on 2 cores, about 5 s quiet
     @DisplayName("close lets a running timed commit or refresh finish: every closed index reopens complete")
     void closeDoesNotInterruptTimers() {
         for (int round = 0; round < 25; round++) {
@@ -160,7 +224,7 @@ class IndexingPathTest {
     }
 
     @Test
-    @Timeout(30)
+    @Timeout(600)
     @DisplayName("after a rebuild the new generation refreshes: writes return and are searchable")
     void writesAfterRebuild() {
         try (LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {

@@ -160,20 +160,31 @@ class QueryBehaviourTest {
     @Test
     @DisplayName("a write is searchable when index() returns; the refresh per write stays small")
     void readAfterWriteCost() {
+        // The cost is asserted as the writing thread's CPU time, which another process on the same cores does
+        // not stretch; wall time (printed) does: on a loaded machine the thread waits for a core. That the
+        // write's reopen does not wait for merges is IndexingPathTest.writerSettings.
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        assertThat(threads.isCurrentThreadCpuTimeSupported()).isTrue();
         List<Long> nanos = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             long start = System.nanoTime();
+            long startCpu = threads.getCurrentThreadCpuTime();
             index.index(List.of(item("i" + i).title("Pelican " + i).build()));
             if (i >= 200) {
+                cpu.add(threads.getCurrentThreadCpuTime() - startCpu);
                 nanos.add(System.nanoTime() - start);
             }
             assertThat(index.query(SearchQuery.of("pelican").page(0, 1), system()).total()).isEqualTo(i + 1);
         }
         nanos.sort(null);
+        cpu.sort(null);
         long p50 = nanos.get(100) / 1000;
         long p99 = nanos.get(197) / 1000;
-        System.out.printf("index() of one document including the NRT refresh: p50 %d us, p99 %d us%n", p50, p99);
-        assertThat(p50).isLessThan(100_000);
+        long cpuP50 = cpu.get(100) / 1000;
+        System.out.printf("index() of one document including the NRT refresh: p50 %d us, p99 %d us; CPU time of the "
+                + "writing thread p50 %d us%n", p50, p99, cpuP50);
+        assertThat(cpuP50).as("CPU time of index() at the median, in microseconds").isLessThan(50_000);
     }
 
     @Test

@@ -70,7 +70,9 @@ class PortalBrowserTest {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1280, 1000));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        // waits end when their condition holds; the limit is for a page that never gets there, and is long
+        // because on a loaded machine Chromium and the server share two cores with everything else
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         Files.createDirectories(IMAGES);
     }
 
