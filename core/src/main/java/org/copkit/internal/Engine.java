@@ -85,7 +85,8 @@ public final class Engine implements AutoCloseable {
         this.expertRules = config.expertRules();
         this.indexer = new Indexer(storage, search);
         indexer.catchUp();
-        this.background = new BackgroundIndexer(indexer, config.indexPollInterval(), config.searchWait());
+        this.background = new BackgroundIndexer(indexer, indexer.follows() ? storage.changes() : null,
+                config.indexPollInterval(), config.searchWait());
     }
 
     /**

@@ -40,6 +40,14 @@ public final class Indexer {
         }
     }
 
+    /**
+     * @return whether the index follows the change feed at all (false for an index that keeps nothing,
+     *     whose checkpoint is {@code Long.MAX_VALUE})
+     */
+    boolean follows() {
+        return search.checkpoint() != Long.MAX_VALUE;
+    }
+
     /** Applies every committed change after the index's checkpoint. */
     public void catchUp() {
         catchUp(() -> true);
