@@ -172,9 +172,10 @@ final class BackgroundIndexer implements AutoCloseable {
                 if (stopping) {
                     return;
                 }
-                // woken by a commit: let a burst of commits share one catch-up, unless a search waits
+                // woken by a commit (or another process's, notified): let a burst of commits share one catch-up,
+                // unless a search waits
                 long coalesce = COALESCE_NANOS;
-                while (!stopping && waiting == 0 && indexed < committed && coalesce > 0) {
+                while (!stopping && waiting == 0 && (indexed < committed || external) && coalesce > 0) {
                     coalesce = wake.awaitNanos(coalesce);
                 }
                 if (stopping) {

@@ -160,6 +160,7 @@ class TwoNodeConvergenceTest {
         TestPostgres.require();
         schema = TestPostgres.newSchema();
         List<Node> nodes = new ArrayList<>();
+        long t0 = System.nanoTime();
         try {
             CommunityId community;
             CopKit setup = CopKit.builder().storage(storage()).search(new NoSearch()).build();
@@ -177,6 +178,7 @@ class TwoNodeConvergenceTest {
 
             int share = ITEMS - ITEMS / 2;
             await("node b to create 40% of its share", 300, () -> b.created.size() >= share * 2 / 5, a, b);
+            long killedAt = System.nanoTime();
             b.process.destroyForcibly();
             assertThat(b.process.waitFor(30, TimeUnit.SECONDS)).as("node b was killed").isTrue();
             b.reader.join(10_000);
@@ -187,6 +189,7 @@ class TwoNodeConvergenceTest {
             Node b2 = start("b", 2, indexB, community, ITEMS / 2, ITEMS, skip.toString());
             nodes.add(b2);
             await("both nodes to finish writing", 420, () -> a.done && b2.done, a, b2);
+            long writtenAt = System.nanoTime();
 
             // what storage says, read as each member through the API (a kit that does not search)
             Map<String, Set<String>> expected = new HashMap<>();
@@ -207,6 +210,7 @@ class TwoNodeConvergenceTest {
                 n.send("CHECK");
             }
             await("both nodes to report their searches", 180, () -> a.checked && b2.checked, a, b2);
+            long checkedAt = System.nanoTime();
 
             Set<String> reportedPublished = new HashSet<>(a.published.values());
             reportedPublished.addAll(b.published.values());
@@ -238,9 +242,12 @@ class TwoNodeConvergenceTest {
                 }
             }
             System.out.printf("convergence: %d write calls, %d items published, node b killed after %d creates; "
-                    + "per reader (published/drafts): %s%n", writes, storedPublished.size(), b.created.size(),
+                    + "per reader (published/drafts): %s; seconds to the kill %.1f, to the end of the writes %.1f, "
+                    + "to the end of the check %.1f (load average %.1f)%n", writes, storedPublished.size(), b.created.size(),
                     ConvergenceWorld.READERS.stream().map(r -> r.value() + " " + expected.get(r.value() + " PUBLISHED")
-                            .size() + "/" + expected.get(r.value() + " DRAFT").size()).toList());
+                            .size() + "/" + expected.get(r.value() + " DRAFT").size()).toList(),
+                    (killedAt - t0) / 1e9, (writtenAt - t0) / 1e9, (checkedAt - t0) / 1e9,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             for (Node n : List.of(a, b2)) {
                 n.send("EXIT");
             }
