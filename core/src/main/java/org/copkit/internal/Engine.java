@@ -84,7 +84,7 @@ public final class Engine implements AutoCloseable {
         this.newcomerPeriod = config.newcomerPeriod();
         this.expertRules = config.expertRules();
         this.indexer = new Indexer(storage, search);
-        indexer.catchUp();
+        indexer.catchUpAtStart();
         this.background = new BackgroundIndexer(indexer, indexer.follows() ? storage.changes() : null,
                 config.indexPollInterval(), config.searchWait());
     }

@@ -292,6 +292,24 @@ class BackgroundIndexingTest {
         }
     }
 
+    @Test
+    void anIndexAheadOfTheChangeFeed_isRebuiltWhenTheKitStarts() {
+        try (Fixture writer = Fixture.create()) {
+            MemberId anna = writer.member("anna", ACME);
+            CommunityId c = writer.community(anna, "Heat");
+            writer.published(anna, c, Audience.platform(), content("District heating", "Heat networks in towns"));
+            // an index that followed another (later) state of the database, as after a restore from a backup
+            InMemorySearchIndex index = new InMemorySearchIndex();
+            long head = writer.storage.changes().head();
+            index.checkpoint(head + 1_000);
+            CopKit restored = CopKit.builder().storage(writer.storage).clock(writer.clock).search(index)
+                    .indexPollInterval(Duration.ofHours(1)).build();
+            assertThat(index.checkpoint()).as("rebuilt up to the feed's head").isEqualTo(head);
+            assertThat(restored.as(anna).search().query("district").total()).isEqualTo(1);
+            restored.close();
+        }
+    }
+
     /** Storage that counts the reads of its change feed. */
     private static final class FeedCountingStorage implements org.copkit.spi.Storage {
         final org.copkit.spi.Storage target = org.copkit.memory.InMemoryStorage.create();
