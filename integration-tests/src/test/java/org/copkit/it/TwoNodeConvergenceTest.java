@@ -128,7 +128,7 @@ class TwoNodeConvergenceTest {
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = temp.resolve("node-" + name + "-" + run + ".err");
-        Process p = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        Process p = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 ConvergenceNode.class.getName(), TestPostgres.URL, TestPostgres.USER, TestPostgres.PASSWORD, schema,
                 index.toString(), community.value(), String.valueOf(from), String.valueOf(to), String.valueOf(THREADS),
                 skipFile).redirectError(log.toFile()).start();
@@ -179,6 +179,7 @@ class TwoNodeConvergenceTest {
             int share = ITEMS - ITEMS / 2;
             await("node b to create 40% of its share", 300, () -> b.created.size() >= share * 2 / 5, a, b);
             long killedAt = System.nanoTime();
+            java.time.Duration cpuB = cpu(b);
             b.process.destroyForcibly();
             assertThat(b.process.waitFor(30, TimeUnit.SECONDS)).as("node b was killed").isTrue();
             b.reader.join(10_000);
@@ -211,6 +212,7 @@ class TwoNodeConvergenceTest {
             }
             await("both nodes to report their searches", 180, () -> a.checked && b2.checked, a, b2);
             long checkedAt = System.nanoTime();
+            java.time.Duration cpu = cpu(a).plus(cpuB).plus(cpu(b2));
 
             Set<String> reportedPublished = new HashSet<>(a.published.values());
             reportedPublished.addAll(b.published.values());
@@ -243,11 +245,12 @@ class TwoNodeConvergenceTest {
             }
             System.out.printf("convergence: %d write calls, %d items published, node b killed after %d creates; "
                     + "per reader (published/drafts): %s; seconds to the kill %.1f, to the end of the writes %.1f, "
-                    + "to the end of the check %.1f (load average %.1f)%n", writes, storedPublished.size(), b.created.size(),
+                    + "to the end of the check %.1f (load average %.1f); CPU time of the node processes %.1f s%n", writes, storedPublished.size(), b.created.size(),
                     ConvergenceWorld.READERS.stream().map(r -> r.value() + " " + expected.get(r.value() + " PUBLISHED")
                             .size() + "/" + expected.get(r.value() + " DRAFT").size()).toList(),
                     (killedAt - t0) / 1e9, (writtenAt - t0) / 1e9, (checkedAt - t0) / 1e9,
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    cpu.toMillis() / 1e3);
             for (Node n : List.of(a, b2)) {
                 n.send("EXIT");
             }
@@ -261,6 +264,10 @@ class TwoNodeConvergenceTest {
             }
             TestPostgres.drop(schema);
         }
+    }
+
+    private static java.time.Duration cpu(Node n) {
+        return n.process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
     }
 
     private JdbcStorage storage() {
