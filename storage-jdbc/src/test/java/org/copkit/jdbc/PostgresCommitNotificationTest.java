@@ -97,6 +97,29 @@ class PostgresCommitNotificationTest {
     }
 
     @Test
+    void aWriteOfMoreThan100Changes_notifiesToo() throws Exception {
+        String schema = pg.newSchema();
+        try (JdbcStorage a = storage(schema); JdbcStorage b = storage(schema)) {
+            AtomicInteger wakes = new AtomicInteger();
+            ChangeFeed.Subscription s = b.changes().onCommit(wakes::incrementAndGet);
+            try {
+                await("b listens", () -> listening(b) && wakes.get() == 1);
+                a.write(tx -> {
+                    for (int i = 0; i < 150; i++) {
+                        tx.organizations().insert(new org.copkit.member.Organization(OrganizationId.of("org-" + i),
+                                "Org " + i, "", java.time.Instant.parse("2026-12-01T10:00:00Z"), 1));
+                    }
+                    return null;
+                });
+                assertThat(a.changes().head()).isEqualTo(150);
+                await("b hears the large commit", () -> wakes.get() >= 2);
+            } finally {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     void aTerminatedListeningConnection_isReplaced_andWakesOnceAgain() throws Exception {
         String schema = pg.newSchema();
         try (JdbcStorage a = storage(schema); JdbcStorage b = storage(schema)) {
