@@ -1,6 +1,7 @@
 package org.copkit.internal;
 
 import java.time.Duration;
+import org.copkit.spi.ChangeFeed;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -9,8 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link Indexer} on one daemon thread, off the write path. Every in-process commit
- * {@link #committed() wakes} it (many commits coalesce into one catch-up); it also catches up every
- * poll interval, for changes other processes committed to the same storage. A failed catch-up is
+ * {@link #committed() wakes} it (many commits coalesce into one catch-up); so does a notification of the
+ * storage's change feed ({@link ChangeFeed#onCommit}) that another process committed changes, where the
+ * backend offers one (PostgreSQL: LISTEN/NOTIFY). It also catches up every poll interval, the fallback
+ * for commits of other processes that no notification reported. A failed catch-up is
  * logged and retried with backoff (100 ms doubling up to 30 s); the index checkpoint only advances
  * after the index accepted a batch, so nothing is lost.
  *
@@ -59,14 +62,48 @@ final class BackgroundIndexer implements AutoCloseable {
      * writer and the database need).
      */
     private boolean idle;
+    /** Another process committed changes (a change-feed notification) since the last catch-up started. */
+    private boolean external;
+    /** The change-feed subscription; closed with the indexer. */
+    private final ChangeFeed.Subscription subscription;
 
-    BackgroundIndexer(Indexer indexer, Duration pollInterval, Duration searchWait) {
+    /**
+     * @param feed the change feed to subscribe to for other processes' commits; null: poll only (an index
+     *     that keeps nothing has nothing to catch up)
+     */
+    BackgroundIndexer(Indexer indexer, ChangeFeed feed, Duration pollInterval, Duration searchWait) {
         this.indexer = indexer;
         this.pollNanos = pollInterval.toNanos();
         this.waitNanos = searchWait.toNanos();
         this.thread = new Thread(this::run, "copkit-indexer");
         thread.setDaemon(true);
         thread.start();
+        ChangeFeed.Subscription s = ChangeFeed.Subscription.NONE;
+        if (feed != null) {
+            try {
+                s = feed.onCommit(this::notified);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot subscribe to the change feed's commit notifications; the index follows other "
+                        + "processes' writes by polling every {} ms", pollInterval.toMillis(), e);
+            }
+        }
+        this.subscription = s;
+    }
+
+    /**
+     * Tells the indexer that another process committed changes (a change-feed notification); returns at
+     * once. Like {@link #committed()}, but no search of this process waits for it.
+     */
+    void notified() {
+        lock.lock();
+        try {
+            external = true;
+            if (idle) {
+                wake.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Tells the indexer that this process committed a write; returns at once. */
@@ -126,7 +163,7 @@ final class BackgroundIndexer implements AutoCloseable {
             try {
                 idle = true;
                 try {
-                    while (!stopping && indexed >= committed && System.nanoTime() - nextPoll < 0) {
+                    while (!stopping && indexed >= committed && !external && System.nanoTime() - nextPoll < 0) {
                         wake.awaitNanos(nextPoll - System.nanoTime());
                     }
                 } finally {
@@ -135,15 +172,19 @@ final class BackgroundIndexer implements AutoCloseable {
                 if (stopping) {
                     return;
                 }
-                // woken by a commit: let a burst of commits share one catch-up, unless a search waits
+                // woken by a commit (or another process's, notified): let a burst of commits share one catch-up,
+                // unless a search waits
                 long coalesce = COALESCE_NANOS;
-                while (!stopping && waiting == 0 && indexed < committed && coalesce > 0) {
+                while (!stopping && waiting == 0 && (indexed < committed || external) && coalesce > 0) {
                     coalesce = wake.awaitNanos(coalesce);
                 }
                 if (stopping) {
                     return;
                 }
                 target = committed;
+                // the catch-up reads the feed after this point: notifications that arrive from now on may be
+                // for commits it misses, and wake it again
+                external = false;
             } catch (InterruptedException e) {
                 return;
             } finally {
@@ -225,6 +266,11 @@ final class BackgroundIndexer implements AutoCloseable {
      */
     @Override
     public void close() {
+        try {
+            subscription.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing the change feed's commit notifications failed", e);
+        }
         lock.lock();
         try {
             stopping = true;

@@ -84,8 +84,9 @@ public final class Engine implements AutoCloseable {
         this.newcomerPeriod = config.newcomerPeriod();
         this.expertRules = config.expertRules();
         this.indexer = new Indexer(storage, search);
-        indexer.catchUp();
-        this.background = new BackgroundIndexer(indexer, config.indexPollInterval(), config.searchWait());
+        indexer.catchUpAtStart();
+        this.background = new BackgroundIndexer(indexer, indexer.follows() ? storage.changes() : null,
+                config.indexPollInterval(), config.searchWait());
     }
 
     /**

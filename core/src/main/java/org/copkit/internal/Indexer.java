@@ -40,6 +40,34 @@ public final class Indexer {
         }
     }
 
+    /**
+     * @return whether the index follows the change feed at all (false for an index that keeps nothing,
+     *     whose checkpoint is {@code Long.MAX_VALUE})
+     */
+    boolean follows() {
+        return search.checkpoint() != Long.MAX_VALUE;
+    }
+
+    /**
+     * The catch-up when a kit starts. An index whose checkpoint is beyond the change feed's head reflects
+     * a database that is no longer there (the database was restored from a backup, or the index belongs to
+     * another database): following the feed from that checkpoint would skip every change up to it, so the
+     * index is rebuilt from storage instead (logged at WARN). Otherwise {@link #catchUp()}.
+     */
+    void catchUpAtStart() {
+        long checkpoint = search.checkpoint();
+        if (checkpoint != Long.MAX_VALUE && checkpoint > 0) {
+            long head = storage.changes().head();
+            if (checkpoint > head) {
+                LOG.warn("the search index has applied the change feed up to {}, but the storage's feed ends at {} "
+                        + "(restored from a backup?); rebuilding the index from storage", checkpoint, head);
+                rebuild();
+                return;
+            }
+        }
+        catchUp();
+    }
+
     /** Applies every committed change after the index's checkpoint. */
     public void catchUp() {
         catchUp(() -> true);

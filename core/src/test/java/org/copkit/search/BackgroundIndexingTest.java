@@ -226,6 +226,120 @@ class BackgroundIndexingTest {
         }
     }
 
+    /** Storage whose change feed lets the test send commit notifications, as another node's commit would. */
+    private static final class NotifyingStorage implements org.copkit.spi.Storage {
+        final org.copkit.spi.Storage target;
+        final java.util.List<Runnable> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final AtomicInteger closedSubscriptions = new AtomicInteger();
+
+        NotifyingStorage(org.copkit.spi.Storage target) {
+            this.target = target;
+        }
+
+        @Override
+        public <T> T read(java.util.function.Function<org.copkit.spi.Transaction, T> work) {
+            return target.read(work);
+        }
+
+        @Override
+        public <T> T write(java.util.function.Function<org.copkit.spi.Transaction, T> work) {
+            return target.write(work);
+        }
+
+        @Override
+        public org.copkit.spi.ChangeFeed changes() {
+            org.copkit.spi.ChangeFeed feed = target.changes();
+            return new org.copkit.spi.ChangeFeed() {
+                @Override
+                public List<org.copkit.spi.Change> after(long sequence, int limit) {
+                    return feed.after(sequence, limit);
+                }
+
+                @Override
+                public long head() {
+                    return feed.head();
+                }
+
+                @Override
+                public Subscription onCommit(Runnable wake) {
+                    subscribers.add(wake);
+                    return () -> {
+                        if (subscribers.remove(wake)) {
+                            closedSubscriptions.incrementAndGet();
+                        }
+                    };
+                }
+            };
+        }
+
+        void notifyCommit() {
+            subscribers.forEach(Runnable::run);
+        }
+
+        @Override
+        public void close() {
+            target.close();
+        }
+    }
+
+    @Test
+    void aCommitNotificationOfTheChangeFeed_wakesTheIndexer_beforeItsNextPoll() throws Exception {
+        try (Fixture writer = Fixture.create()) {
+            NotifyingStorage shared = new NotifyingStorage(writer.storage);
+            CopKit reader = CopKit.builder().storage(shared).clock(writer.clock)
+                    .indexPollInterval(Duration.ofHours(1)).build();
+            try {
+                assertThat(shared.subscribers).as("the kit's indexer subscribed when it was built").hasSize(1);
+                MemberId anna = writer.member("anna", ACME);
+                CommunityId c = writer.community(anna, "Heat");
+                writer.published(anna, c, Audience.platform(), content("District heating", "Heat networks in towns"));
+                assertThat(reader.as(anna).search().query("district").total())
+                        .as("an hourly poll has not looked yet, and nothing told the reader").isZero();
+
+                shared.notifyCommit();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                long found = 0;
+                while (found == 0 && System.nanoTime() < deadline) {
+                    found = reader.as(anna).search().query("district").total();
+                    Thread.sleep(10);
+                }
+                assertThat(found).as("the notification made the indexer read the feed").isEqualTo(1);
+            } finally {
+                reader.close();
+            }
+            assertThat(shared.subscribers).as("closing the kit closes its subscription").isEmpty();
+            assertThat(shared.closedSubscriptions.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aKitWhoseIndexKeepsNothing_doesNotSubscribeToCommitNotifications() {
+        try (Fixture writer = Fixture.create()) {
+            NotifyingStorage shared = new NotifyingStorage(writer.storage);
+            CopKit kit = CopKit.builder().storage(shared).search(new org.copkit.testkit.NoSearch()).build();
+            assertThat(shared.subscribers).isEmpty();
+            kit.close();
+        }
+    }
+
+    @Test
+    void anIndexAheadOfTheChangeFeed_isRebuiltWhenTheKitStarts() {
+        try (Fixture writer = Fixture.create()) {
+            MemberId anna = writer.member("anna", ACME);
+            CommunityId c = writer.community(anna, "Heat");
+            writer.published(anna, c, Audience.platform(), content("District heating", "Heat networks in towns"));
+            // an index that followed another (later) state of the database, as after a restore from a backup
+            InMemorySearchIndex index = new InMemorySearchIndex();
+            long head = writer.storage.changes().head();
+            index.checkpoint(head + 1_000);
+            CopKit restored = CopKit.builder().storage(writer.storage).clock(writer.clock).search(index)
+                    .indexPollInterval(Duration.ofHours(1)).build();
+            assertThat(index.checkpoint()).as("rebuilt up to the feed's head").isEqualTo(head);
+            assertThat(restored.as(anna).search().query("district").total()).isEqualTo(1);
+            restored.close();
+        }
+    }
+
     /** Storage that counts the reads of its change feed. */
     private static final class FeedCountingStorage implements org.copkit.spi.Storage {
         final org.copkit.spi.Storage target = org.copkit.memory.InMemoryStorage.create();

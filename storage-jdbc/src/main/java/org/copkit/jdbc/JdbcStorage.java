@@ -67,19 +67,19 @@ public final class JdbcStorage implements Storage {
     private final Clock clock;
     private final AutoCloseable owned;
     private final String description;
-    private final ChangeFeed changes;
+    private final JdbcChangeFeed changes;
     /** On H2: one write transaction at a time per database; null on PostgreSQL. */
     private final H2WriteLock writeLock;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private JdbcStorage(Jdbi jdbi, Schema schema, Clock clock, AutoCloseable owned, String description,
-            H2WriteLock writeLock) {
+            H2WriteLock writeLock, PgCommitListener.Connector listenerConnections) {
         this.jdbi = jdbi;
         this.schema = schema;
         this.clock = clock;
         this.owned = owned;
         this.description = description;
-        this.changes = new JdbcChangeFeed(jdbi, schema);
+        this.changes = new JdbcChangeFeed(jdbi, schema, listenerConnections);
         this.writeLock = writeLock;
     }
 
@@ -215,7 +215,7 @@ public final class JdbcStorage implements Storage {
     private <T> T writeTransaction(Function<Transaction, T> work) {
         try {
             return jdbi.inTransaction(h -> {
-                JdbcTransaction tx = new JdbcTransaction(new Db(h, schema), true, clock);
+                JdbcTransaction tx = new JdbcTransaction(new Db(h, schema), true, clock, changes.notifySql());
                 T result = work.apply(tx);
                 tx.flushChanges(clock.instant());
                 tx.db().flush();
@@ -239,6 +239,7 @@ public final class JdbcStorage implements Storage {
         if (writeLock != null) {
             writeLock.release();
         }
+        changes.close();
         if (owned != null) {
             try {
                 owned.close();
@@ -458,7 +459,8 @@ public final class JdbcStorage implements Storage {
                 }
                 return new JdbcStorage(Jdbi.create(new CleanConnections(opened.dataSource())), s,
                         clock != null ? clock : Clock.systemUTC(), opened.owned(), source.describe(),
-                        s.dialect() == Dialect.H2 ? H2WriteLock.acquire(opened.dataSource()) : null);
+                        s.dialect() == Dialect.H2 ? H2WriteLock.acquire(opened.dataSource()) : null,
+                        listenerConnections(opened, schemaName));
             } catch (RuntimeException e) {
                 if (opened.owned() != null) {
                     try {
@@ -469,6 +471,25 @@ public final class JdbcStorage implements Storage {
                 }
                 throw e;
             }
+        }
+
+        /**
+         * Where a commit listener gets its connection: from a pool this storage created, a connection of its
+         * own beside the pool (the pool keeps all its connections for work); from a host's data source, one
+         * connection of that pool, held while the listener runs.
+         */
+        private static PgCommitListener.Connector listenerConnections(Opened opened, String schema) {
+            if (opened.owned() instanceof HikariDataSource pool) {
+                return () -> {
+                    java.util.Properties p = new java.util.Properties();
+                    p.setProperty("user", pool.getUsername());
+                    p.setProperty("password", pool.getPassword() == null ? "" : pool.getPassword());
+                    p.setProperty("ApplicationName", "copkit-listen-" + schema);
+                    return DriverManager.getConnection(pool.getJdbcUrl(), p);
+                };
+            }
+            DataSource ds = opened.dataSource();
+            return ds::getConnection;
         }
 
         private static Opened hikari(String url, String user, String password, String schema) {

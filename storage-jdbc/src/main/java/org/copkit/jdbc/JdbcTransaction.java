@@ -46,9 +46,20 @@ final class JdbcTransaction implements Transaction {
     private LearningPathsRepo learningPaths;
     private DigestMarksRepo digestMarks;
 
+    /**
+     * On PostgreSQL, the {@code pg_notify(...)} call that the statement appending to the change feed makes
+     * (delivered to other nodes' listeners at commit, {@link PgCommitListener}); null: none.
+     */
+    private final String notify;
+
     JdbcTransaction(Db db, boolean writable, java.time.Clock clock) {
+        this(db, writable, clock, null);
+    }
+
+    JdbcTransaction(Db db, boolean writable, java.time.Clock clock, String notify) {
         this.db = db;
         this.writable = writable;
+        this.notify = notify;
         if (writable && db.schema.dialect() == Dialect.POSTGRESQL) {
             // the change-feed entries of deferred writes travel in their round trip
             db.beforeSending(() -> {
@@ -123,10 +134,13 @@ final class JdbcTransaction implements Transaction {
             db.flush();
             return;
         }
-        // advance the head and read its new value in one statement (the row lock is held to commit)
+        // advance the head and read its new value in one statement (the row lock is held to commit); on
+        // PostgreSQL the same statement notifies the other nodes (delivered at commit)
         String advance = "UPDATE " + s.t("change_head") + " SET last_seq = last_seq + ? WHERE id = 1";
         long last = db.one(s.dialect() == Dialect.H2 ? "SELECT last_seq FROM FINAL TABLE (" + advance + ")"
-                : advance + " RETURNING last_seq", r -> r.longValue("last_seq"), (long) n)
+                : notify == null ? advance + " RETURNING last_seq"
+                : "WITH h AS (" + advance + " RETURNING last_seq), n AS (SELECT " + notify + " FROM h)"
+                        + " SELECT h.last_seq FROM h, n", r -> r.longValue("last_seq"), (long) n)
                 .orElseThrow(() -> new IllegalStateException("change_head has no row"));
         long seq = last - n;
         for (int from = 0; from < n; from += ONE_STATEMENT) {
@@ -151,15 +165,18 @@ final class JdbcTransaction implements Transaction {
     /**
      * PostgreSQL, up to 100 changes: advances the head and inserts the entries in one statement, a
      * data-modifying CTE whose UPDATE takes the same row lock, held to commit; deferred, so it goes out
-     * with the transaction's next round trip.
+     * with the transaction's next round trip. The same statement sends the commit notification
+     * ({@code pg_notify}, a CTE evaluated once and joined as one row), so it costs no round trip either.
      */
     private void deferChanges(Instant at) {
         Schema s = db.schema;
         int n = changes.size();
         StringBuilder sql = new StringBuilder("WITH h AS (UPDATE ").append(s.t("change_head"))
-                .append(" SET last_seq = last_seq + ? WHERE id = 1 RETURNING last_seq) INSERT INTO ")
+                .append(" SET last_seq = last_seq + ? WHERE id = 1 RETURNING last_seq)")
+                .append(notify == null ? "" : ", n AS (SELECT " + notify + " FROM h)").append(" INSERT INTO ")
                 .append(s.t("changes")).append(" (seq, object_type, object_id, version, changed_at)")
-                .append(" SELECT h.last_seq - ? + v.k, v.t, v.i, v.ver, v.at FROM h, (VALUES ");
+                .append(" SELECT h.last_seq - ? + v.k, v.t, v.i, v.ver, v.at FROM h, ")
+                .append(notify == null ? "" : "n, ").append("(VALUES ");
         List<Object> args = new ArrayList<>(2 + 5 * n);
         args.add((long) n);
         args.add((long) n);
