@@ -40,13 +40,15 @@ import org.apache.lucene.util.automaton.CompiledAutomaton;
  *       expanded nor corrected, whatever the query's other filters. Checked with the terms dictionary first
  *       (a word no segment has costs one lookup per segment) and then by stopping at the first visible
  *       document, not by counting them all.</li>
- *   <li><b>One expansion per word, shared.</b> The words within reach of a typo (Lucene's Levenshtein
- *       automaton, first letter fixed, transpositions count as one edit) are enumerated once per segment
- *       and serve both did-you-mean and the fuzzy query, which becomes a disjunction of those words; the
- *       former code enumerated the terms dictionary up to three times (the spell checker at one and at two
- *       edits, then {@code FuzzyQuery}'s rewrite). At most {@value #MAX_EXPANSIONS} words per typo are kept
- *       (fewest edits, then most documents), and the enumeration stops after {@value #MAX_VISITED} words per
- *       segment.</li>
+ *   <li><b>One expansion per word, shared, closest first.</b> The words one edit from a typo (Lucene's
+ *       Levenshtein automaton, first letter fixed, a swap of neighbours is one edit) are enumerated once per
+ *       segment and serve both did-you-mean and the fuzzy query, which becomes a disjunction of those
+ *       words. Only when there are none and the typo may be two edits off (8 letters or more) are the
+ *       words two edits away enumerated, with the first two letters fixed (the two-edit automaton is the
+ *       costly one; the fixed prefix makes it about three times cheaper). The former code enumerated the
+ *       terms dictionary up to three times (the spell checker at one and at two edits, then
+ *       {@code FuzzyQuery}'s rewrite at two). At most {@value #MAX_EXPANSIONS} words per typo are kept (most
+ *       documents first), and the enumeration stops after {@value #MAX_VISITED} words per segment.</li>
  *   <li><b>Cached per segment.</b> The expansion of a word in a segment depends on that segment only,
  *       which never changes, so it is kept with the segment (at most {@value #CACHED_WORDS} words per
  *       segment, dropped when the segment is closed): near-real-time reopens keep the cache of every
@@ -118,14 +120,20 @@ final class Typos {
      * @param reader the reader
      * @param word a surface word
      * @param maxEdits 1 or 2
-     * @return the words of the index within {@code maxEdits} of the word (first letter equal), the word
-     *     itself excluded, fewest edits first, then most documents, then in word order; at most
-     *     {@value #MAX_EXPANSIONS}
+     * @return the closest words of the index (the word itself excluded): those one edit away (first letter
+     *     equal); only when there are none and {@code maxEdits} is 2, those two edits away (first two letters
+     *     equal). Most documents first, then in word order; at most {@value #MAX_EXPANSIONS}
      */
     List<Candidate> candidates(IndexReader reader, String word, int maxEdits) throws IOException {
+        List<Candidate> one = candidates(reader, word, 1, 1);
+        return one.isEmpty() && maxEdits > 1 && word.codePointCount(0, word.length()) > 2
+                ? candidates(reader, word, 2, 2) : one;
+    }
+
+    private List<Candidate> candidates(IndexReader reader, String word, int edits, int prefix) throws IOException {
         Map<String, int[]> merged = new HashMap<>();
         CompiledAutomaton automaton = null;
-        String key = maxEdits + ":" + word;
+        String key = edits + ":" + word;
         for (LeafReaderContext leaf : reader.leaves()) {
             LeafReader r = leaf.reader();
             IndexReader.CacheHelper helper = r.getCoreCacheHelper();
@@ -137,7 +145,7 @@ final class Typos {
                     found = List.of();
                 } else {
                     if (automaton == null) {
-                        automaton = FuzzyQuery.getFuzzyAutomaton(word, maxEdits, 1, true);
+                        automaton = FuzzyQuery.getFuzzyAutomaton(word, edits, prefix, true);
                     }
                     found = enumerate(automaton.getTermsEnum(terms), word);
                 }

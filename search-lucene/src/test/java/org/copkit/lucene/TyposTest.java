@@ -153,6 +153,22 @@ class TyposTest {
     }
 
     @Test
+    @DisplayName("a long typo reaches two edits only when no word is one edit away")
+    void twoEditsOnlyWhenNothingIsCloser() throws IOException {
+        IndexSearcher far = words(List.of("rhinoceros", "rhinocerus"), 1);
+        IndexSearcher near = words(List.of("rhinoceros", "rhinocerus", "rhinocerax"), 1);
+        Typos typos = new Typos();
+
+        assertThat(typos.candidates(far.getIndexReader(), "rhinoceraz", 2)).extracting(Typos.Candidate::word)
+                .containsExactlyInAnyOrder("rhinoceros", "rhinocerus");
+        assertThat(typos.candidates(near.getIndexReader(), "rhinoceraz", 2)).extracting(Typos.Candidate::word)
+                .containsExactly("rhinocerax");
+        assertThat(typos.candidates(far.getIndexReader(), "rhinoceraz", 1)).isEmpty();
+        far.getIndexReader().close();
+        near.getIndexReader().close();
+    }
+
+    @Test
     @DisplayName("visibility is checked by stopping at the first visible document, and a word no segment has costs one lookup")
     void visibleCheck() throws IOException {
         IndexSearcher s = words(List.of("heron", "egret", "stork"), 1);
