@@ -42,7 +42,9 @@ import org.copkit.search.SearchResult;
  *   <li>{@code postgres}: PostgreSQL full-text search as Discourse runs it ({@link PostgresFts}).</li>
  * </ul>
  *
- * The order of the sides rotates from query to query. Per class it prints p50, p90, p99 and mean of each
+ * {@code nomatch} is also reported in its two halves: {@code nomatch-absent} (a word the corpus never uses) and
+ * {@code nomatch-apart} (two corpus words never in one visible document). The order of the sides rotates
+ * from query to query. Per class it prints p50, p90, p99 and mean of each
  * side and the median of the per-query ratios. The {@code misspelt} and {@code nomatch} sets are drawn anew
  * for every round, so a cache of earlier rounds cannot answer them.
  *
@@ -118,7 +120,7 @@ public final class InterleavedSearch {
                 Path.of(System.getProperty("copkit.bench.sharedData", "/work/shared/data")));
         List<BenchQuery> match = classes.match(perClass);
         List<BenchQuery> crosslang = classes.crosslang(perClass);
-        List<String> names = List.of("match", "nomatch", "crosslang", "misspelt");
+        List<String> names = List.of("match", "nomatch", "nomatch-absent", "nomatch-apart", "crosslang", "misspelt");
         List<String> sides = pg == null ? SIDES.subList(0, 3) : SIDES;
         // per class, per side: the latencies in microseconds of every measured query
         Map<String, Map<String, List<Double>>> times = new LinkedHashMap<>();
@@ -150,7 +152,11 @@ public final class InterleavedSearch {
         for (int r = 0; r < rounds; r++) {
             Map<String, List<BenchQuery>> sets = new LinkedHashMap<>();
             sets.put("match", match);
-            sets.put("nomatch", classes.nomatch(r, perClass));
+            List<BenchQuery> nomatch = classes.nomatch(r, perClass);
+            sets.put("nomatch", nomatch);
+            // its two halves, reported apart from the same samples
+            sets.put("nomatch-absent", List.of());
+            sets.put("nomatch-apart", List.of());
             sets.put("crosslang", crosslang);
             sets.put("misspelt", classes.misspelt(r, perClass));
             for (Map.Entry<String, List<BenchQuery>> e : sets.entrySet()) {
@@ -163,13 +169,19 @@ public final class InterleavedSearch {
                         run(sides.get(side), q);
                         t[side] = (System.nanoTime() - s0) / 1_000.0;
                     }
-                    for (int j = 0; j < sides.size(); j++) {
-                        times.get(e.getKey()).get(sides.get(j)).add(t[j]);
+                    List<String> into = new ArrayList<>(List.of(e.getKey()));
+                    if (e.getKey().equals("nomatch")) {
+                        into.add(q.cls());
                     }
-                    ratioBare.get(e.getKey()).add(t[0] / t[1]);
-                    ratioSame.get(e.getKey()).add(t[0] / t[2]);
-                    if (pg != null) {
-                        ratioPg.get(e.getKey()).add(t[3] / t[0]);
+                    for (String cls : into) {
+                        for (int j = 0; j < sides.size(); j++) {
+                            times.get(cls).get(sides.get(j)).add(t[j]);
+                        }
+                        ratioBare.get(cls).add(t[0] / t[1]);
+                        ratioSame.get(cls).add(t[0] / t[2]);
+                        if (pg != null) {
+                            ratioPg.get(cls).add(t[3] / t[0]);
+                        }
                     }
                     i++;
                 }
@@ -213,9 +225,11 @@ public final class InterleavedSearch {
                     sq = sq.withLanguages(Locale.forLanguageTag(q.language().get()));
                 }
                 SearchResult r = index.copkit.query(sq, scope);
-                int[] o = outcome.computeIfAbsent(q.cls(), x -> new int[3]);
-                o[r.total() > 0 ? 0 : 1]++;
-                o[2] += r.didYouMean().isPresent() ? 1 : 0;
+                for (String cls : q.cls().startsWith("nomatch-") ? List.of(q.cls(), "nomatch") : List.of(q.cls())) {
+                    int[] o = outcome.computeIfAbsent(cls, x -> new int[3]);
+                    o[r.total() > 0 ? 0 : 1]++;
+                    o[2] += r.didYouMean().isPresent() ? 1 : 0;
+                }
             }
             case "bare" -> {
                 TopDocs top = index.raw.search(full(q), 10, SORT, true);

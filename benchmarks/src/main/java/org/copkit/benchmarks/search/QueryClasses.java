@@ -77,7 +77,7 @@ final class QueryClasses {
         SplittableRandom rnd = new SplittableRandom(31337L * (round + 11));
         int i = Math.floorMod(round + 1, 50) * (n / 2) % Math.max(1, absent.size());
         while (out.size() < n / 2 && i < absent.size()) {
-            BenchQuery q = new BenchQuery("nomatch", absent.get(i++), Optional.empty());
+            BenchQuery q = new BenchQuery("nomatch-absent", absent.get(i++), Optional.empty());
             if (counter.count(q) == 0) {
                 out.add(q);
             }
@@ -94,7 +94,7 @@ final class QueryClasses {
             if (wa.isEmpty() || wb.isEmpty() || wa.equals(wb)) {
                 continue;
             }
-            BenchQuery q = new BenchQuery("nomatch", wa.get() + " " + wb.get(), Optional.empty());
+            BenchQuery q = new BenchQuery("nomatch-apart", wa.get() + " " + wb.get(), Optional.empty());
             if (counter.count(q) == 0) {
                 out.add(q);
             }
