@@ -170,7 +170,7 @@ final class Queries {
     /**
      * The typo-tolerant variant of the text query, on the surface words: a word that is a typo (not in any
      * document the reader may see) matches the words of its expansion instead (words of five to seven
-     * letters one edit off, longer words two; {@link Typos}); every other word, phrases and exclusions
+     * letters one edit off, longer words two when nothing is one edit away; {@link Typos}); every other word, phrases and exclusions
      * must match exactly.
      *
      * @param expansions per typo, the disjunction of the words it may stand for, or null when no word of
