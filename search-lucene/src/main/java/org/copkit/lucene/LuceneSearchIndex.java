@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,9 +60,6 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -153,6 +151,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final Analysis analysis;
     private final Queries queries;
     private final Snippets snippets;
+    /** The typo fallback's expansions, cached per segment. */
+    private final Typos typos = new Typos();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong checkpoint = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -788,13 +788,16 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public SearchResult query(SearchQuery q, ViewerScope scope) {
         List<Query> filters = new ArrayList<>(Queries.filters(q));
-        Queries.visibility(scope).ifPresent(filters::add);
+        Query visibility = Queries.visibility(scope).orElse(null);
+        if (visibility != null) {
+            filters.add(visibility);
+        }
         float[] vector = queryVector(q);
         return read(s -> {
             try {
-                return query(s, q, queries.parse(q.text(), Queries.MAX_PARTS), filters, vector);
+                return query(s, q, queries.parse(q.text(), Queries.MAX_PARTS), filters, visibility, vector);
             } catch (IndexSearcher.TooManyClauses e) {
-                return query(s, q, queries.parse(q.text(), 4), filters, vector);
+                return query(s, q, queries.parse(q.text(), 4), filters, visibility, vector);
             }
         });
     }
@@ -810,8 +813,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         return words.isBlank() ? null : Vectors.embedQuery(e, words);
     }
 
-    private SearchResult query(IndexSearcher s, SearchQuery q, Queries.Parsed p, List<Query> filters, float[] vector)
-            throws IOException {
+    private SearchResult query(IndexSearcher s, SearchQuery q, Queries.Parsed p, List<Query> filters,
+            Query visibility, float[] vector) throws IOException {
         Query text = queries.text(p);
         Query full = Queries.filtered(text, filters);
         Sort sort = sort(q.sort());
@@ -822,8 +825,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         Optional<String> didYouMean = Optional.empty();
         // a total below fuzzyBelow is always exact (Pass counts exactly up to at least fuzzyBelow)
         if (pass.total() < config.fuzzyBelow && p.hasPositive()) {
-            didYouMean = didYouMean(s, p, filters);
-            Optional<Query> fuzzy = queries.fuzzy(p);
+            Map<String, List<Typos.Candidate>> typoWords = typoWords(s, p, visibility);
+            didYouMean = didYouMean(s, p, filters, typoWords);
+            Optional<Query> fuzzy = queries.fuzzy(p, expansions(p, typoWords));
             if (fuzzy.isPresent()) {
                 Query fuzzyFull = Queries.filtered(fuzzy.get(), filters);
                 Pass fuzzyPass = Pass.run(s, fuzzyFull, sort, window, q, config.fuzzyBelow);
@@ -898,26 +902,62 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /**
-     * A correction of the words that match nothing the reader can see: the closest words of the
-     * index (Lucene's {@link DirectSpellChecker}) that occur in at least one document the reader can
-     * see under the same filters, so a suggestion never reveals a word of an invisible document.
+     * The words of the query that no document the reader may see contains (single words, not excluded),
+     * with the words of the index within reach of each as a typo: one edit from 4 letters, two from 8
+     * ({@link Queries#edits}; a 4-letter word is only corrected, never expanded). A word that occurs in a
+     * visible document is taken as meant and is not in the map ({@link Typos}).
      */
-    private Optional<String> didYouMean(IndexSearcher s, Queries.Parsed p, List<Query> filters) throws IOException {
-        DirectSpellChecker checker = new DirectSpellChecker();
+    private Map<String, List<Typos.Candidate>> typoWords(IndexSearcher s, Queries.Parsed p, Query visibility)
+            throws IOException {
+        Map<String, List<Typos.Candidate>> out = new LinkedHashMap<>();
+        for (Queries.Part part : p.parts()) {
+            if (part.negative() || part.phrase() || part.words().size() != 1) {
+                continue;
+            }
+            String word = part.words().get(0);
+            if (out.containsKey(word) || Typos.visible(s, word, visibility)) {
+                continue;
+            }
+            int reach = Math.max(Queries.edits(word), word.codePointCount(0, word.length()) >= 4 ? 1 : 0);
+            out.put(word, reach == 0 ? List.of() : typos.candidates(s.getIndexReader(), word, reach));
+        }
+        return out;
+    }
+
+    /** Per typo word, its expansion for the fuzzy query (null: none within reach, or too short to expand). */
+    private static Map<String, Query> expansions(Queries.Parsed p, Map<String, List<Typos.Candidate>> typoWords) {
+        Map<String, Query> out = new HashMap<>();
+        typoWords.forEach((word, candidates) -> {
+            int edits = Queries.edits(word);
+            out.put(word, edits == 0 ? null
+                    : Typos.expansion(candidates, edits, word.codePointCount(0, word.length())));
+        });
+        return out;
+    }
+
+    /**
+     * A correction of the words that no document the reader can see contains: for each, the closest word
+     * of the index (fewest edits, then most documents; {@link Typos}) that occurs in at least one document
+     * the reader can see under the same filters, so a suggestion never reveals a word of an invisible
+     * document. Words the reader can see are left as they are.
+     */
+    private static Optional<String> didYouMean(IndexSearcher s, Queries.Parsed p, List<Query> filters,
+            Map<String, List<Typos.Candidate>> typoWords) throws IOException {
         List<String> out = new ArrayList<>();
         boolean changed = false;
         for (Queries.Part part : p.parts()) {
             String rendered = part.phrase() ? "\"" + part.text() + "\"" : part.text();
             if (!part.negative() && !part.phrase() && !part.optional() && part.words().size() == 1) {
-                String word = part.words().get(0);
-                if (s.count(Queries.filtered(new TermQuery(new Term(Docs.WORDS, word)), filters)) == 0) {
-                    for (SuggestWord w : checker.suggestSimilar(new Term(Docs.WORDS, word), 5, s.getIndexReader(),
-                            SuggestMode.SUGGEST_ALWAYS)) {
-                        if (s.count(Queries.filtered(new TermQuery(new Term(Docs.WORDS, w.string)), filters)) > 0) {
-                            rendered = w.string;
-                            changed = true;
-                            break;
-                        }
+                List<Typos.Candidate> candidates = typoWords.getOrDefault(part.words().get(0), List.of());
+                int checks = 0;
+                for (Typos.Candidate c : candidates) {
+                    if (checks++ == Typos.MAX_SUGGESTION_CHECKS) {
+                        break;
+                    }
+                    if (Typos.any(s, Queries.filtered(new TermQuery(new Term(Docs.WORDS, c.word())), filters))) {
+                        rendered = c.word();
+                        changed = true;
+                        break;
                     }
                 }
             }

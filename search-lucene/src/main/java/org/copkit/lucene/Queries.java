@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -15,7 +16,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -168,19 +168,31 @@ final class Queries {
     }
 
     /**
-     * The typo-tolerant variant of the text query, on the surface words: words of five to seven
-     * letters may be one edit off, longer words two; shorter words and phrases must match exactly.
+     * The typo-tolerant variant of the text query, on the surface words: a word that is a typo (not in any
+     * document the reader may see) matches the words of its expansion instead (words of five to seven
+     * letters one edit off, longer words two when nothing is one edit away; {@link Typos}); every other word, phrases and exclusions
+     * must match exactly.
      *
-     * @return the query, or empty when no part could be fuzzy (then it would match the same)
+     * @param expansions per typo, the disjunction of the words it may stand for, or null when no word of
+     *     the index is within its reach
+     * @return the query, or empty when no part is expanded, or when a part every hit must match is a typo
+     *     without an expansion (the query could not match anything)
      */
-    Optional<Query> fuzzy(Parsed p) {
+    Optional<Query> fuzzy(Parsed p, Map<String, Query> expansions) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean anyFuzzy = false;
         int should = 0;
         for (Part part : p.parts()) {
+            boolean required = !part.negative() && !p.or() && !part.optional();
             Query q;
-            if (part.words().size() == 1 && !part.negative() && edits(part.words().get(0)) > 0) {
-                q = new FuzzyQuery(new Term(Docs.WORDS, part.words().get(0)), edits(part.words().get(0)), 1);
+            if (part.words().size() == 1 && !part.negative() && expansions.containsKey(part.words().get(0))) {
+                q = expansions.get(part.words().get(0));
+                if (q == null) {
+                    if (required) {
+                        return Optional.empty();
+                    }
+                    continue;
+                }
                 anyFuzzy = true;
             } else if (part.words().size() == 1) {
                 q = new TermQuery(new Term(Docs.WORDS, part.words().get(0)));

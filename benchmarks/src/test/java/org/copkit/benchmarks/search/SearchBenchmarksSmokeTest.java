@@ -32,6 +32,42 @@ class SearchBenchmarksSmokeTest {
                 .isEqualTo(SearchCorpus.of("synthetic", 10).document(7, "d"));
     }
 
+    @Test
+    void interleaved_expertSameJobAndPostgresAnswerLikeCopkit() throws Exception {
+        SearchCorpus c = SearchCorpus.of("europarlx", 400);
+        SharedIndex index = new SharedIndex(c);
+        RawLucene raw = new RawLucene();
+        String schema = "copkit_fts_smoke_" + Long.toHexString(System.nanoTime() & 0xffffff);
+        PostgresFts pg = new PostgresFts(schema, c, SearchCorpus.scope(), false);
+        try {
+            ExpertLucene expert = new ExpertLucene(index.raw, raw);
+            RawLucene.FacetStates states = new RawLucene.FacetStates(index.rawReader);
+            int pgFound = 0;
+            List<String> texts = c.queries(30);
+            for (String text : texts) {
+                SearchResult r = index.copkit.query(org.copkit.search.SearchQuery.of(text), SearchCorpus.scope());
+                RawLucene.Page full = raw.searchWithFacetsAndSnippets(index.raw, states, text, SearchCorpus.scope());
+                org.apache.lucene.search.Query q = raw.text(text);
+                org.apache.lucene.search.Query filtered = new org.apache.lucene.search.BooleanQuery.Builder()
+                        .add(q, org.apache.lucene.search.BooleanClause.Occur.MUST)
+                        .add(RawLucene.defaultStatuses(), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                        .add(RawLucene.visibility(SearchCorpus.scope()), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                        .build();
+                RawLucene.Page page = expert.search(q, filtered);
+                // the expert same job: the same page, snippets, total and facets as the plain one
+                assertThat(page).as(text).isEqualTo(full);
+                assertThat(page.total()).as(text).isEqualTo(r.total());
+                pgFound += pg.search(text, java.util.Optional.empty()).isEmpty() ? 0 : 1;
+            }
+            // PostgreSQL's stemming differs from Lucene's, but it finds most of the same queries
+            assertThat(pgFound).isGreaterThan(texts.size() * 2 / 3);
+        } finally {
+            pg.drop();
+            pg.close();
+            index.close();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"europarl", "synthetic"})
     void search_bothSidesFindTheSameDocuments(String corpus) throws IOException {
