@@ -99,7 +99,7 @@ public final class InMemoryStorage implements Storage {
     final MemTable<MemberId, org.copkit.digest.DigestMark> digestMarks = table(ObjectType.DIGEST_MARK,
             org.copkit.digest.DigestMark::member, org.copkit.digest.DigestMark::version);
 
-    final MemActivityLog activityLog = new MemActivityLog();
+    final MemActivityLog activityLog = new MemActivityLog(true);
     final MemTable<org.copkit.review.ReviewTaskId, org.copkit.review.ReviewTask> reviewTasks = table(
             ObjectType.REVIEW_TASK, org.copkit.review.ReviewTask::id, org.copkit.review.ReviewTask::version);
     final MemTable<org.copkit.subscription.SubscriptionId, org.copkit.subscription.Subscription> subscriptions = table(

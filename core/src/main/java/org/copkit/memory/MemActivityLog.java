@@ -85,14 +85,20 @@ final class MemActivityLog {
 
     private final List<Activity> all;
     private final Seq everything = new Seq(false);
+    /** Whether the lists below are kept; a transaction's log builds them at its first listing. */
+    private boolean indexed;
     private final Map<CommunityId, Seq> byCommunity = new HashMap<>();
     private final Map<MemberId, Seq> byActor = new HashMap<>();
     private final Map<Ref, Seq> byObject = new HashMap<>();
     private final Map<CommunityActor, Seq> byCommunityActor = new HashMap<>();
     private final Map<CommunityTarget, Seq> byCommunityTarget = new HashMap<>();
 
-    MemActivityLog() {
+    /**
+     * @param indexed keep the lists per community, actor, ... from the start (else: from the first listing)
+     */
+    MemActivityLog(boolean indexed) {
         this.all = Collections.unmodifiableList(everything.rows);
+        this.indexed = indexed;
     }
 
     /** @return every activity, in ascending sequence */
@@ -107,6 +113,12 @@ final class MemActivityLog {
     /** Appends an activity whose sequence is greater than every one already here. */
     void add(Activity a) {
         everything.add(a);
+        if (indexed) {
+            index(a);
+        }
+    }
+
+    private void index(Activity a) {
         a.community().ifPresent(c -> {
             byCommunity.computeIfAbsent(c, x -> new Seq(true)).add(a);
             byCommunityActor.computeIfAbsent(new CommunityActor(c, a.actor()), x -> new Seq(false)).add(a);
@@ -123,6 +135,7 @@ final class MemActivityLog {
 
     /** Activities matching the filter with a sequence below {@code before}, newest first. */
     Iterator<Activity> list(ActivityFilter filter, long before) {
+        ensureIndexed();
         Seq seq = everything;
         if (filter.community().isPresent() && filter.actor().isPresent()) {
             seq = get(byCommunityActor, new CommunityActor(filter.community().get(), filter.actor().get()));
@@ -145,6 +158,7 @@ final class MemActivityLog {
 
     /** Activities of the community at or after {@code since} with a sequence above {@code after}, oldest first. */
     Iterator<Activity> since(CommunityId community, Instant since, long after) {
+        ensureIndexed();
         Seq seq = get(byCommunity, community);
         if (seq.size() == 0) {
             return Collections.emptyIterator();
@@ -155,6 +169,7 @@ final class MemActivityLog {
 
     /** Activities of the community by the member or naming the member as target, below {@code before}, newest first. */
     Iterator<Activity> involving(CommunityId community, MemberId member, long before) {
+        ensureIndexed();
         Iterator<Activity> byMember = newestFirst(get(byCommunityActor, new CommunityActor(community, member)), before);
         Iterator<Activity> naming = newestFirst(get(byCommunityTarget, new CommunityTarget(community,
                 new Ref(ObjectType.MEMBER, member.value()))), before);
@@ -186,6 +201,13 @@ final class MemActivityLog {
                 return next;
             }
         };
+    }
+
+    private void ensureIndexed() {
+        if (!indexed) {
+            indexed = true;
+            everything.rows.forEach(this::index);
+        }
     }
 
     private static <T> Seq get(Map<T, Seq> map, T key) {

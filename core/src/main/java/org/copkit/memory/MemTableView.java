@@ -24,7 +24,11 @@ final class MemTableView<K, V> implements Repository<K, V> {
     private final MemTransaction tx;
     /** Rows this transaction wrote (null until its first write). */
     private Map<K, V> staged;
-    /** The index entries of the staged rows, per index of the table (same order as {@code table.indexes}). */
+    /**
+     * The index entries of the staged rows, per index of the table (same order as {@code table.indexes});
+     * built by the first listing that needs them, then kept up to date (a bulk insert that lists nothing
+     * builds none).
+     */
     private List<NavigableSet<MemIndex.Entry>> stagedEntries;
 
     MemTableView(MemTable<K, V> table, MemTransaction tx) {
@@ -81,13 +85,9 @@ final class MemTableView<K, V> implements Repository<K, V> {
     private void stage(K k, V current, V row) {
         if (staged == null) {
             staged = new HashMap<>();
-            stagedEntries = new ArrayList<>(table.indexes.size());
-            for (MemIndex<K, V> index : table.indexes) {
-                stagedEntries.add(new TreeSet<>(index.order));
-            }
         }
         V earlier = staged.put(k, row);
-        for (int i = 0; i < table.indexes.size(); i++) {
+        for (int i = 0; stagedEntries != null && i < table.indexes.size(); i++) {
             MemIndex<K, V> index = table.indexes.get(i);
             if (earlier != null) {
                 index.remove(stagedEntries.get(i), k, earlier);
@@ -118,6 +118,14 @@ final class MemTableView<K, V> implements Repository<K, V> {
         int slot = table.indexes.indexOf(index);
         if (slot < 0) {
             throw new IllegalArgumentException(index.name + " is not an index of " + table.type);
+        }
+        if (staged != null && stagedEntries == null) {
+            stagedEntries = new ArrayList<>(table.indexes.size());
+            for (MemIndex<K, V> i : table.indexes) {
+                NavigableSet<MemIndex.Entry> entries = new TreeSet<>(i.order);
+                staged.forEach((k, v) -> i.add(entries, k, v));
+                stagedEntries.add(entries);
+            }
         }
         List<Iterator<MemIndex.Entry>> sources = new ArrayList<>(prefixes.size() * 2);
         for (Object[] prefix : prefixes) {

@@ -465,7 +465,7 @@ final class MemTransaction implements Transaction {
         public Activity append(Activity activity) {
             checkWritable();
             if (activities == null) {
-                activities = new MemActivityLog();
+                activities = new MemActivityLog(false);
             }
             Activity stored = activity.withSequence(store.activityLog.size() + activities.size() + 1L);
             activities.add(stored);

@@ -130,7 +130,7 @@ class InMemoryScaleMeasurement {
             return null;
         });
 
-        long start = System.nanoTime();
+        Span span = new Span();
         CommunityId c00 = CommunityId.of(community(0));
         Ref c00Ref = Ref.of(ObjectType.COMMUNITY, c00);
         progress("spi members", members, i -> {
@@ -155,7 +155,7 @@ class InMemoryScaleMeasurement {
                 return null;
             });
         });
-        long membersDone = System.nanoTime();
+        String membersTime = span.lap();
 
         MemberId author = MemberId.of("author");
         progress("spi items", items / BATCH, b -> {
@@ -175,11 +175,10 @@ class InMemoryScaleMeasurement {
                 return null;
             });
         });
-        long itemsDone = System.nanoTime();
-        System.out.printf(Locale.ROOT, "SPI setup, %,d members: %.1f s (register + join, %,d write transactions);"
-                + " %,d items: %.1f s (%,d write transactions); total %.1f s%n", members,
-                (membersDone - start) / 1e9, 2L * members, items, (itemsDone - membersDone) / 1e9, items / BATCH,
-                (itemsDone - start) / 1e9);
+        String itemsTime = span.lap();
+        System.out.printf(Locale.ROOT, "SPI setup, %,d members (register + join, %,d write transactions): %s;"
+                + " %,d items (%,d write transactions): %s; total %s%n", members, 2L * members, membersTime, items,
+                items / BATCH, itemsTime, span.total());
 
         Random random = new Random(42);
         Instant dueBefore = T0.plusSeconds(86_400L * 200);
@@ -286,16 +285,55 @@ class InMemoryScaleMeasurement {
             var domain = kit.as(anna).domains().create("Energy transition", "Heat, grids and subsidies");
             CommunityId community = kit.as(anna).communities().create(CommunityDraft.of(domain.id(), "Heat",
                     "Heat networks").withPolicy(MembershipPolicy.OPEN)).id();
-            long start = System.nanoTime();
+            Span span = new Span();
             progress("kit", members, i -> {
                 MemberId id = MemberId.of(member(i));
                 kit.system().members().register(id, MemberProfile.of("Member " + i, org));
                 kit.as(id).communities().join(community);
             });
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "kit API (%s), %,d members registered + joined to one community: %.1f s"
-                    + " (%,.0f calls/s)%n", search ? "InMemorySearchIndex" : "NoSearch", members, seconds,
-                    2 * members / seconds);
+            System.out.printf(Locale.ROOT, "kit API (%s), %,d members registered + joined to one community: %s%n",
+                    search ? "InMemorySearchIndex" : "NoSearch", members, span.lap());
+        }
+    }
+
+    /**
+     * Wall time, with the CPU time of the measuring thread and the JVM's garbage collection time beside
+     * it (the machine may be shared: wall time then includes waiting for a core).
+     */
+    private static final class Span {
+        private static final java.lang.management.ThreadMXBean THREADS =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        private final long wall0 = System.nanoTime();
+        private final long cpu0 = THREADS.getCurrentThreadCpuTime();
+        private final long gc0 = gcMillis();
+        private long wall = wall0;
+        private long cpu = cpu0;
+        private long gc = gc0;
+
+        private static long gcMillis() {
+            return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+        }
+
+        /** @return the time since the last lap */
+        String lap() {
+            long w = System.nanoTime();
+            long c = THREADS.getCurrentThreadCpuTime();
+            long g = gcMillis();
+            String out = format(w - wall, c - cpu, g - gc);
+            wall = w;
+            cpu = c;
+            gc = g;
+            return out;
+        }
+
+        String total() {
+            return format(wall - wall0, cpu - cpu0, gc - gc0);
+        }
+
+        private static String format(long wallNanos, long cpuNanos, long gcMillis) {
+            return String.format(Locale.ROOT, "%.1f s (thread CPU %.1f s, GC %.1f s)", wallNanos / 1e9,
+                    cpuNanos / 1e9, gcMillis / 1e3);
         }
     }
 
