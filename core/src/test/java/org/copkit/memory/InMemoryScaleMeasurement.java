@@ -179,6 +179,10 @@ class InMemoryScaleMeasurement {
         System.out.printf(Locale.ROOT, "SPI setup, %,d members (register + join, %,d write transactions): %s;"
                 + " %,d items (%,d write transactions): %s; total %s%n", members, 2L * members, membersTime, items,
                 items / BATCH, itemsTime, span.total());
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "  heap in use after setup and a full GC: %,d MB%n",
+                (rt.totalMemory() - rt.freeMemory()) / 1_000_000);
 
         Random random = new Random(42);
         Instant dueBefore = T0.plusSeconds(86_400L * 200);
