@@ -41,6 +41,12 @@ import org.copkit.spi.Transaction;
  * The reference {@link Storage}: everything in memory, nothing survives the JVM. For tests, demos and
  * hosts that need no persistence. Write transactions are serialised (one at a time); read
  * transactions run concurrently with each other and see only committed state. Thread-safe.
+ *
+ * <p>Every listing of the repositories reads a sorted secondary index (by community and status, by
+ * member, by target, ...), so a page costs {@code O(log n)} plus the rows it returns, and a commit
+ * {@code O(log n)} per written row and index; a transaction's own writes are merged into its listings
+ * and reach the committed rows and indexes only at commit. Costs, measured figures and memory: {@code
+ * docs/spi.md}, "The in-memory backend".
  */
 public final class InMemoryStorage implements Storage {
     record RevisionKey(KnowledgeItemId item, int number) {}
