@@ -321,6 +321,22 @@ class InMemoryIndexTest {
         });
     }
 
+    @Test
+    @DisplayName("a cursor that is no valid id (white space) still pages by the binary order of the id text")
+    void cursorThatIsNoId() {
+        storage.write(tx -> {
+            for (String id : List.of("a", "m", "m5", "z")) {
+                tx.members().insert(Fixtures.member(id, "org"));
+            }
+            return null;
+        });
+        storage.read(tx -> {
+            assertThat(tx.members().list(PageRequest.first(2).after("m 5")).items()).extracting(m -> m.id().value())
+                    .containsExactly("m5", "z");
+            return null;
+        });
+    }
+
     // ---- randomised: listings against a plain filter-and-sort of the expected rows
 
     private static final List<String> ITEM_IDS = Stream.of("a", "B", "b0", "b10", "b9", "Z", "ä", "x-1", "x_1", "x1",
