@@ -41,6 +41,12 @@ import org.copkit.spi.Transaction;
  * The reference {@link Storage}: everything in memory, nothing survives the JVM. For tests, demos and
  * hosts that need no persistence. Write transactions are serialised (one at a time); read
  * transactions run concurrently with each other and see only committed state. Thread-safe.
+ *
+ * <p>Every listing of the repositories reads a sorted secondary index (by community and status, by
+ * member, by target, ...), so a page costs {@code O(log n)} plus the rows it returns, and a commit
+ * {@code O(log n)} per written row and index; a transaction's own writes are merged into its listings
+ * and reach the committed rows and indexes only at commit. Costs, measured figures and memory: {@code
+ * docs/spi.md}, "The in-memory backend".
  */
 public final class InMemoryStorage implements Storage {
     record RevisionKey(KnowledgeItemId item, int number) {}
@@ -79,8 +85,11 @@ public final class InMemoryStorage implements Storage {
 
         @Override
         public int compareTo(VoteKey o) {
-            return Comparator.comparing(VoteKey::targetType).thenComparing(VoteKey::targetId)
-                    .thenComparing(VoteKey::voter).compare(this, o);
+            int c = targetType.compareTo(o.targetType);
+            if (c == 0) {
+                c = targetId.compareTo(o.targetId);
+            }
+            return c != 0 ? c : voter.compareTo(o.voter);
         }
     }
 
@@ -96,7 +105,7 @@ public final class InMemoryStorage implements Storage {
     final MemTable<MemberId, org.copkit.digest.DigestMark> digestMarks = table(ObjectType.DIGEST_MARK,
             org.copkit.digest.DigestMark::member, org.copkit.digest.DigestMark::version);
 
-    final List<org.copkit.activity.Activity> activityLog = new ArrayList<>();
+    final MemActivityLog activityLog = new MemActivityLog(true);
     final MemTable<org.copkit.review.ReviewTaskId, org.copkit.review.ReviewTask> reviewTasks = table(
             ObjectType.REVIEW_TASK, org.copkit.review.ReviewTask::id, org.copkit.review.ReviewTask::version);
     final MemTable<org.copkit.subscription.SubscriptionId, org.copkit.subscription.Subscription> subscriptions = table(
@@ -118,6 +127,87 @@ public final class InMemoryStorage implements Storage {
     final MemTable<org.copkit.onboarding.LearningPathId, org.copkit.onboarding.LearningPath> learningPaths = table(
             ObjectType.LEARNING_PATH, org.copkit.onboarding.LearningPath::id,
             org.copkit.onboarding.LearningPath::version);
+
+    // ---- secondary indexes: one per way a listing of Repositories selects and orders rows. Ids are kept as
+    // text where a listing is ordered "by id" (binary order of the text), so a cursor bounds a range as is.
+
+    final MemIndex<OrganizationId, Organization> organizationsById = organizations.index("byId", 0,
+            o -> new Object[] {o.id().value()});
+    final MemIndex<MemberId, Member> membersById = members.index("byId", 0, m -> new Object[] {m.id().value()});
+    final MemIndex<MemberId, Member> membersByOrganization = members.index("byOrganization", 1,
+            m -> new Object[] {m.organization(), m.id().value()});
+    final MemIndex<DomainId, Domain> domainsById = domains.index("byId", 0, d -> new Object[] {d.id().value()});
+    final MemIndex<CompetencyId, Competency> competenciesByDomain = competencies.index("byDomain", 1,
+            c -> new Object[] {c.domain(), c.id().value()});
+    final MemIndex<CommunityId, Community> communitiesById = communities.index("byId", 0,
+            c -> new Object[] {c.id().value()});
+    final MemIndex<MembershipKey, Membership> membershipsByCommunityState = memberships.index("byCommunityState", 2,
+            m -> new Object[] {m.community(), m.state(), m.member().value()});
+    final MemIndex<MembershipKey, Membership> membershipsByMember = memberships.index("byMember", 1,
+            m -> new Object[] {m.member(), m.community().value()});
+    final MemIndex<PracticeId, Practice> practicesByCommunity = practices.index("byCommunity", 1,
+            p -> new Object[] {p.community(), p.id().value()});
+    final MemIndex<PracticeId, Practice> practicesBySteward = practices.indexMany("bySteward", 1,
+            p -> p.stewards().stream().map(m -> new Object[] {m, p.id().value()}).toList());
+    final MemIndex<KnowledgeItemId, KnowledgeItem> itemsById = items.index("byId", 0,
+            i -> new Object[] {i.id().value()});
+    final MemIndex<KnowledgeItemId, KnowledgeItem> itemsByCommunityStatus = items.index("byCommunityStatus", 2,
+            i -> new Object[] {i.community(), i.status(), i.id().value()});
+    final MemIndex<KnowledgeItemId, KnowledgeItem> itemsByPracticeStatus = items.index("byPracticeStatus", 2,
+            i -> i.practice().map(p -> new Object[] {p, i.status(), i.id().value()}).orElse(null));
+    /** PUBLISHED items with a review date: the candidates of {@code listDueForReview}, by id. */
+    final MemIndex<KnowledgeItemId, KnowledgeItem> itemsWithReviewDate = items.index("publishedWithReviewDate", 0,
+            i -> i.status() == org.copkit.knowledge.ItemStatus.PUBLISHED && i.reviewBy().isPresent()
+                    ? new Object[] {i.id().value()} : null);
+    final MemIndex<org.copkit.session.SessionId, org.copkit.session.Session> sessionsById = sessions.index("byId",
+            0, x -> new Object[] {x.id().value()});
+    final MemIndex<org.copkit.session.SessionId, org.copkit.session.Session> sessionsByCommunity = sessions.index(
+            "byCommunityStart", 1, x -> new Object[] {x.community(), x.start(), x.id().value()});
+    final MemIndex<org.copkit.session.SessionId, org.copkit.session.Session> sessionsByHost = sessions.indexMany(
+            "byHostStart", 1, x -> x.hosts().stream().map(h -> new Object[] {h, x.start(), x.id().value()}).toList());
+    /** Answers to a session by arrival; equal arrivals in key order (member id). */
+    final MemIndex<org.copkit.spi.SessionMemberKey, org.copkit.session.Rsvp> rsvpsBySession = rsvps.index(
+            "bySessionArrival", 1, r -> new Object[] {r.session(), r.arrival()});
+    final MemIndex<org.copkit.spi.SessionMemberKey, org.copkit.session.Rsvp> rsvpsByMember = rsvps.index(
+            "byMember", 1, r -> new Object[] {r.member(), r.session().value()});
+    final MemIndex<org.copkit.spi.SessionMemberKey, org.copkit.session.Attendance> attendancesBySession =
+            attendances.index("bySessionCheckIn", 1, a -> new Object[] {a.session(), a.checkedInAt(),
+                    a.member().value()});
+    final MemIndex<ConversationId, Conversation> conversationsById = conversations.index("byId", 0,
+            c -> new Object[] {c.id().value()});
+    final MemIndex<ConversationId, Conversation> conversationsByCommunity = conversations.index(
+            "byCommunityKindStatus", 3, c -> new Object[] {c.community(), c.kind(), c.status(), c.id().value()});
+    final MemIndex<PostId, Post> postsByConversation = posts.index("byConversation", 1,
+            p -> new Object[] {p.conversation(), p.id().value()});
+    final MemIndex<org.copkit.review.ReviewTaskId, org.copkit.review.ReviewTask> reviewTasksByItem = reviewTasks
+            .index("byItem", 1, t -> new Object[] {t.item(), t.id().value()});
+    final MemIndex<org.copkit.review.ReviewTaskId, org.copkit.review.ReviewTask> reviewTasksByAssignee = reviewTasks
+            .indexMany("byAssigneeStatus", 2, t -> t.assignees().stream()
+                    .map(m -> new Object[] {m, t.status(), t.id().value()}).toList());
+    final MemIndex<org.copkit.review.ReviewTaskId, org.copkit.review.ReviewTask> reviewTasksByCommunity = reviewTasks
+            .index("byCommunityStatus", 2, t -> new Object[] {t.community(), t.status(), t.id().value()});
+    /** Every subscription, active or not, under its member and target: at most one each. */
+    final MemIndex<org.copkit.subscription.SubscriptionId, org.copkit.subscription.Subscription>
+            subscriptionsByMemberTarget = subscriptions.index("byMemberTarget", 3,
+                    x -> new Object[] {x.member(), x.target().type(), x.target().id()});
+    final MemIndex<org.copkit.subscription.SubscriptionId, org.copkit.subscription.Subscription>
+            activeSubscriptionsByMember = subscriptions.index("activeByMember", 1,
+                    x -> x.active() ? new Object[] {x.member(), x.id().value()} : null);
+    final MemIndex<org.copkit.subscription.SubscriptionId, org.copkit.subscription.Subscription>
+            activeSubscriptionsByTarget = subscriptions.index("activeByTarget", 2,
+                    x -> x.active() ? new Object[] {x.target().type(), x.target().id(), x.member().value()} : null);
+    final MemIndex<MembershipKey, org.copkit.participation.ParticipationLevel> levelsByCommunity =
+            participationLevels.index("byCommunity", 1, l -> new Object[] {l.community(), l.member().value()});
+    /** Every endorsement under its endorsee, competency and endorser: at most one each. */
+    final MemIndex<org.copkit.member.EndorsementId, org.copkit.member.Endorsement> endorsementsByTriple =
+            endorsements.index("byEndorseeCompetencyEndorser", 3,
+                    e -> new Object[] {e.endorsee(), e.competency(), e.endorser()});
+    final MemIndex<org.copkit.member.EndorsementId, org.copkit.member.Endorsement> endorsementsByEndorsee =
+            endorsements.index("byEndorsee", 1, e -> new Object[] {e.endorsee(), e.id().value()});
+    final MemIndex<org.copkit.value.ValueStoryId, org.copkit.value.ValueStory> storiesByCommunity = valueStories
+            .index("byCommunity", 1, x -> new Object[] {x.community(), x.id().value()});
+    final MemIndex<org.copkit.onboarding.LearningPathId, org.copkit.onboarding.LearningPath> pathsByCommunity =
+            learningPaths.index("byCommunity", 1, p -> new Object[] {p.community(), p.id().value()});
 
     private InMemoryStorage(Clock clock) {
         this.clock = clock;

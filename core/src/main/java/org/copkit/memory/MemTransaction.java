@@ -3,13 +3,11 @@ package org.copkit.memory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
+import java.util.Iterator;
 import org.copkit.ConflictException;
 import org.copkit.InvalidInputException;
 import org.copkit.Page;
@@ -55,8 +53,9 @@ final class MemTransaction implements Transaction {
     private final boolean writable;
     private final List<MemTableView<?, ?>> views = new ArrayList<>();
     private final List<Change> changes = new ArrayList<>();
-    private final List<Activity> activities = new ArrayList<>();
-    private final LinkedHashMap<InMemoryStorage.RevisionKey, Revision> revisions = new LinkedHashMap<>();
+    /** Activities appended by this transaction (null until the first). */
+    private MemActivityLog activities;
+    private final java.util.TreeMap<InMemoryStorage.RevisionKey, Revision> revisions;
 
     private final MemTableView<OrganizationId, Organization> organizations;
     private final MemTableView<MemberId, Member> members;
@@ -80,15 +79,17 @@ final class MemTransaction implements Transaction {
     private final MemTableView<PostId, Post> posts;
     private final MemTableView<org.copkit.onboarding.LearningPathId, org.copkit.onboarding.LearningPath> learningPaths;
     private final MemTableView<MemberId, org.copkit.digest.DigestMark> digestMarks;
-    private final LinkedHashMap<InMemoryStorage.ConversationRevisionKey, ConversationRevision> conversationRevisions =
-            new LinkedHashMap<>();
-    private final LinkedHashMap<InMemoryStorage.PostRevisionKey, PostRevision> postRevisions = new LinkedHashMap<>();
+    private final java.util.TreeMap<InMemoryStorage.ConversationRevisionKey, ConversationRevision> conversationRevisions;
+    private final java.util.TreeMap<InMemoryStorage.PostRevisionKey, PostRevision> postRevisions;
     /** Staged votes; an empty value removes the vote. */
     private final java.util.TreeMap<InMemoryStorage.VoteKey, Optional<Vote>> votes = new java.util.TreeMap<>();
 
     MemTransaction(InMemoryStorage store, boolean writable) {
         this.store = store;
         this.writable = writable;
+        revisions = new java.util.TreeMap<>(store.revisions.comparator());
+        conversationRevisions = new java.util.TreeMap<>(store.conversationRevisions.comparator());
+        postRevisions = new java.util.TreeMap<>(store.postRevisions.comparator());
         organizations = view(store.organizations);
         members = view(store.members);
         domains = view(store.domains);
@@ -142,21 +143,74 @@ final class MemTransaction implements Transaction {
         if (!changes.isEmpty()) {
             store.lastChange = changes.get(changes.size() - 1).sequence();
         }
-        store.activityLog.addAll(activities);
+        if (activities != null) {
+            store.activityLog.addAll(activities);
+        }
         store.conversationRevisions.putAll(conversationRevisions);
         store.postRevisions.putAll(postRevisions);
         votes.forEach((k, v) -> v.ifPresentOrElse(x -> store.votes.put(k, x), () -> store.votes.remove(k)));
     }
 
-    /** Keyset paging over rows already in listing order. */
-    static <V> Page<V> page(Stream<V> ordered, Predicate<V> afterCursor, Function<V, String> cursor, PageRequest req) {
-        Stream<V> s = req.after().isPresent() ? ordered.filter(afterCursor) : ordered;
-        List<V> rows = s.limit(req.limit() + 1L).toList();
-        if (rows.size() <= req.limit()) {
-            return new Page<>(rows, Optional.empty());
+    /**
+     * Keyset paging: the first {@code limit} rows, and the cursor of the last one when more follow.
+     *
+     * @param rows the rows after the cursor, in listing order
+     */
+    static <V> Page<V> page(Iterator<V> rows, Function<V, String> cursor, PageRequest req) {
+        List<V> out = new ArrayList<>();
+        while (out.size() <= req.limit() && rows.hasNext()) {
+            out.add(rows.next());
         }
-        List<V> pageRows = rows.subList(0, req.limit());
+        if (out.size() <= req.limit()) {
+            return new Page<>(out, Optional.empty());
+        }
+        List<V> pageRows = out.subList(0, req.limit());
         return new Page<>(pageRows, Optional.of(cursor.apply(pageRows.get(pageRows.size() - 1))));
+    }
+
+    /** @return the rows, all of them */
+    private static <V> List<V> all(Iterator<V> rows) {
+        List<V> out = new ArrayList<>();
+        rows.forEachRemaining(out::add);
+        return out;
+    }
+
+    /** @return the listing-order parts after a cursor that is an id (or null for the first page) */
+    private static Object[] afterId(PageRequest page) {
+        return page.after().map(a -> new Object[] {a}).orElse(null);
+    }
+
+    /** @return one index prefix {@code (first, value)} per value of the set, or per value of the enum when it is empty */
+    private static <E extends Enum<E>> List<Object[]> prefixes(Object first, Set<E> values, E[] every) {
+        List<Object[]> out = new ArrayList<>();
+        for (E e : values.isEmpty() ? List.of(every) : values) {
+            out.add(new Object[] {first, e});
+        }
+        return out;
+    }
+
+    private static final Object[] NO_PREFIX = {};
+
+    /** Committed and own revisions of one object (never the same number twice), by number. */
+    private static <R> Iterator<R> numbered(java.util.SortedMap<?, R> committed, java.util.SortedMap<?, R> own,
+            java.util.function.ToIntFunction<R> number) {
+        return MemIndex.merge(List.of(committed.values().iterator(), own.values().iterator()),
+                Comparator.comparingInt(number));
+    }
+
+    /** @return the rows of {@code first}, then those of {@code second}; lazy */
+    private static <T> Iterator<T> concat(Iterator<T> first, Iterator<T> second) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return first.hasNext() || second.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return first.hasNext() ? first.next() : second.next();
+            }
+        };
     }
 
     /** Parses a cursor that must be a non-negative number, rejecting anything else as invalid input. */
@@ -171,11 +225,6 @@ final class MemTransaction implements Transaction {
         }
         throw new InvalidInputException("after must be a " + what + " returned by a previous page, was '"
                 + Checks.abbreviate(cursor) + "'");
-    }
-
-    private static <V> Page<V> pageById(Stream<V> ordered, Function<V, String> id, PageRequest req) {
-        String after = req.after().orElse("");
-        return page(ordered, v -> id.apply(v).compareTo(after) > 0, id, req);
     }
 
     @Override
@@ -257,7 +306,7 @@ final class MemTransaction implements Transaction {
 
         @Override
         public Page<Organization> list(PageRequest page) {
-            return pageById(view.values(), o -> o.id().value(), page);
+            return page(view.scan(store.organizationsById, NO_PREFIX, afterId(page)), o -> o.id().value(), page);
         }
     }
 
@@ -268,13 +317,13 @@ final class MemTransaction implements Transaction {
 
         @Override
         public Page<Member> list(PageRequest page) {
-            return pageById(view.values(), m -> m.id().value(), page);
+            return page(view.scan(store.membersById, NO_PREFIX, afterId(page)), m -> m.id().value(), page);
         }
 
         @Override
         public Page<Member> listByOrganization(OrganizationId organization, PageRequest page) {
-            return pageById(view.values().filter(m -> m.organization().equals(organization)), m -> m.id().value(),
-                    page);
+            return page(view.scan(store.membersByOrganization, new Object[] {organization}, afterId(page)),
+                    m -> m.id().value(), page);
         }
     }
 
@@ -285,7 +334,7 @@ final class MemTransaction implements Transaction {
 
         @Override
         public Page<Domain> list(PageRequest page) {
-            return pageById(view.values(), d -> d.id().value(), page);
+            return page(view.scan(store.domainsById, NO_PREFIX, afterId(page)), d -> d.id().value(), page);
         }
     }
 
@@ -297,7 +346,8 @@ final class MemTransaction implements Transaction {
 
         @Override
         public Page<Competency> listByDomain(DomainId domain, PageRequest page) {
-            return pageById(view.values().filter(c -> c.domain().equals(domain)), c -> c.id().value(), page);
+            return page(view.scan(store.competenciesByDomain, new Object[] {domain}, afterId(page)),
+                    c -> c.id().value(), page);
         }
     }
 
@@ -309,7 +359,7 @@ final class MemTransaction implements Transaction {
 
         @Override
         public Page<Community> list(PageRequest page) {
-            return pageById(view.values(), c -> c.id().value(), page);
+            return page(view.scan(store.communitiesById, NO_PREFIX, afterId(page)), c -> c.id().value(), page);
         }
     }
 
@@ -322,14 +372,14 @@ final class MemTransaction implements Transaction {
         @Override
         public Page<Membership> listByCommunity(CommunityId community, Set<MembershipState> states,
                 PageRequest page) {
-            return pageById(view.values().filter(m -> m.community().equals(community))
-                    .filter(m -> states.isEmpty() || states.contains(m.state())), m -> m.member().value(), page);
+            return page(view.scan(store.membershipsByCommunityState,
+                    prefixes(community, states, MembershipState.values()), afterId(page), false),
+                    m -> m.member().value(), page);
         }
 
         @Override
         public List<Membership> listByMember(MemberId member) {
-            return view.values().filter(m -> m.member().equals(member))
-                    .sorted(Comparator.comparing(Membership::community)).toList();
+            return all(view.scan(store.membershipsByMember, new Object[] {member}, null));
         }
     }
 
@@ -340,12 +390,12 @@ final class MemTransaction implements Transaction {
 
         @Override
         public List<Practice> listByCommunity(CommunityId community) {
-            return view.values().filter(p -> p.community().equals(community)).toList();
+            return all(view.scan(store.practicesByCommunity, new Object[] {community}, null));
         }
 
         @Override
         public List<Practice> listStewardedBy(MemberId member) {
-            return view.values().filter(p -> p.stewards().contains(member)).toList();
+            return all(view.scan(store.practicesBySteward, new Object[] {member}, null));
         }
     }
 
@@ -358,21 +408,26 @@ final class MemTransaction implements Transaction {
         @Override
         public Page<KnowledgeItem> listByCommunity(CommunityId community, Optional<PracticeId> practice,
                 Set<ItemStatus> statuses, PageRequest page) {
-            return pageById(view.values().filter(i -> i.community().equals(community))
-                    .filter(i -> practice.isEmpty() || i.practice().equals(practice))
-                    .filter(i -> statuses.isEmpty() || statuses.contains(i.status())), i -> i.id().value(), page);
+            Iterator<KnowledgeItem> rows = practice.isPresent()
+                    ? MemActivityLog.filtered(view.scan(store.itemsByPracticeStatus,
+                            prefixes(practice.get(), statuses, ItemStatus.values()), afterId(page), false),
+                            i -> i.community().equals(community))
+                    : view.scan(store.itemsByCommunityStatus, prefixes(community, statuses, ItemStatus.values()),
+                            afterId(page), false);
+            return page(rows, i -> i.id().value(), page);
         }
 
         @Override
         public Page<KnowledgeItem> list(PageRequest page) {
-            return pageById(view.values(), i -> i.id().value(), page);
+            return page(view.scan(store.itemsById, NO_PREFIX, afterId(page)), i -> i.id().value(), page);
         }
 
         @Override
         public Page<KnowledgeItem> listDueForReview(Instant before, PageRequest page) {
             Checks.present("before", before);
-            return pageById(view.values().filter(i -> i.status() == ItemStatus.PUBLISHED)
-                    .filter(i -> i.reviewBy().map(r -> r.isBefore(before)).orElse(false)), i -> i.id().value(), page);
+            // candidates: PUBLISHED items with a review date, by id; read until the page is full
+            return page(MemActivityLog.filtered(view.scan(store.itemsWithReviewDate, NO_PREFIX, afterId(page)),
+                    i -> i.reviewBy().orElseThrow().isBefore(before)), i -> i.id().value(), page);
         }
     }
 
@@ -398,12 +453,10 @@ final class MemTransaction implements Transaction {
         @Override
         public Page<Revision> list(KnowledgeItemId item, PageRequest page) {
             int after = page.after().map(c -> (int) numericCursor(c, "revision number", Integer.MAX_VALUE)).orElse(0);
-            Stream<Revision> all = Stream.concat(
-                    store.revisions.subMap(new InMemoryStorage.RevisionKey(item, 0), true,
-                            new InMemoryStorage.RevisionKey(item, Integer.MAX_VALUE), true).values().stream(),
-                    revisions.values().stream().filter(r -> r.item().equals(item)))
-                    .sorted(Comparator.comparingInt(Revision::number));
-            return page(all, r -> r.number() > after, r -> Integer.toString(r.number()), page);
+            InMemoryStorage.RevisionKey from = new InMemoryStorage.RevisionKey(item, after);
+            InMemoryStorage.RevisionKey to = new InMemoryStorage.RevisionKey(item, Integer.MAX_VALUE);
+            return page(numbered(store.revisions.subMap(from, false, to, true), revisions.subMap(from, false, to, true),
+                    Revision::number), r -> Integer.toString(r.number()), page);
         }
     }
 
@@ -411,6 +464,9 @@ final class MemTransaction implements Transaction {
         @Override
         public Activity append(Activity activity) {
             checkWritable();
+            if (activities == null) {
+                activities = new MemActivityLog(false);
+            }
             Activity stored = activity.withSequence(store.activityLog.size() + activities.size() + 1L);
             activities.add(stored);
             return stored;
@@ -420,36 +476,28 @@ final class MemTransaction implements Transaction {
         public Page<Activity> list(ActivityFilter filter, PageRequest page) {
             long before = page.after().map(c -> numericCursor(c, "activity sequence", Long.MAX_VALUE))
                     .orElse(Long.MAX_VALUE);
-            List<Activity> all = new ArrayList<>(store.activityLog);
-            all.addAll(activities);
-            Stream<Activity> newestFirst = java.util.stream.IntStream.range(0, all.size())
-                    .mapToObj(i -> all.get(all.size() - 1 - i))
-                    .filter(a -> filter.community().isEmpty() || a.community().equals(filter.community()))
-                    .filter(a -> filter.actor().isEmpty() || a.actor().equals(filter.actor().get()))
-                    .filter(a -> filter.object().isEmpty() || a.object().equals(filter.object().get()));
-            return page(newestFirst, a -> a.sequence() < before, a -> Long.toString(a.sequence()), page);
+            // this transaction's activities are newer than every committed one
+            Iterator<Activity> newestFirst = activities == null ? store.activityLog.list(filter, before)
+                    : concat(activities.list(filter, before), store.activityLog.list(filter, before));
+            return page(newestFirst, a -> Long.toString(a.sequence()), page);
         }
 
         @Override
         public Page<Activity> listSince(CommunityId community, Instant since, PageRequest page) {
             long after = page.after().map(c -> numericCursor(c, "activity sequence", Long.MAX_VALUE)).orElse(0L);
-            Stream<Activity> oldestFirst = Stream.concat(store.activityLog.stream(), activities.stream())
-                    .filter(a -> a.community().equals(Optional.of(community))).filter(a -> !a.at().isBefore(since));
-            return page(oldestFirst, a -> a.sequence() > after, a -> Long.toString(a.sequence()), page);
+            Iterator<Activity> oldestFirst = activities == null ? store.activityLog.since(community, since, after)
+                    : concat(store.activityLog.since(community, since, after), activities.since(community, since, after));
+            return page(oldestFirst, a -> Long.toString(a.sequence()), page);
         }
 
         @Override
         public Page<Activity> listInvolving(CommunityId community, MemberId member, PageRequest page) {
             long before = page.after().map(c -> numericCursor(c, "activity sequence", Long.MAX_VALUE))
                     .orElse(Long.MAX_VALUE);
-            Ref asTarget = new Ref(org.copkit.ObjectType.MEMBER, member.value());
-            List<Activity> all = new ArrayList<>(store.activityLog);
-            all.addAll(activities);
-            Stream<Activity> newestFirst = java.util.stream.IntStream.range(0, all.size())
-                    .mapToObj(i -> all.get(all.size() - 1 - i))
-                    .filter(a -> a.community().equals(Optional.of(community)))
-                    .filter(a -> a.actor().equals(member) || a.target().equals(Optional.of(asTarget)));
-            return page(newestFirst, a -> a.sequence() < before, a -> Long.toString(a.sequence()), page);
+            Iterator<Activity> newestFirst = activities == null ? store.activityLog.involving(community, member, before)
+                    : concat(activities.involving(community, member, before),
+                            store.activityLog.involving(community, member, before));
+            return page(newestFirst, a -> Long.toString(a.sequence()), page);
         }
     }
 
@@ -480,8 +528,8 @@ final class MemTransaction implements Transaction {
         @Override
         public Page<org.copkit.participation.ParticipationLevel> listByCommunity(CommunityId community,
                 PageRequest page) {
-            return pageById(view.values().filter(l -> l.community().equals(community)), l -> l.member().value(),
-                    page);
+            return page(view.scan(store.levelsByCommunity, new Object[] {community}, afterId(page)),
+                    l -> l.member().value(), page);
         }
     }
 
@@ -505,13 +553,15 @@ final class MemTransaction implements Transaction {
         @Override
         public Optional<org.copkit.member.Endorsement> find(MemberId endorsee, org.copkit.domain.CompetencyId competency,
                 MemberId endorser) {
-            return view.values().filter(e -> e.endorsee().equals(endorsee) && e.competency().equals(competency)
-                    && e.endorser().equals(endorser)).findFirst();
+            Iterator<org.copkit.member.Endorsement> it = view.scan(store.endorsementsByTriple,
+                    new Object[] {endorsee, competency, endorser}, null);
+            return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
         }
 
         @Override
         public Page<org.copkit.member.Endorsement> listByEndorsee(MemberId endorsee, PageRequest page) {
-            return pageById(view.values().filter(e -> e.endorsee().equals(endorsee)), e -> e.id().value(), page);
+            return page(view.scan(store.endorsementsByEndorsee, new Object[] {endorsee}, afterId(page)),
+                    e -> e.id().value(), page);
         }
     }
 
@@ -523,7 +573,8 @@ final class MemTransaction implements Transaction {
 
         @Override
         public Page<org.copkit.value.ValueStory> listByCommunity(CommunityId community, PageRequest page) {
-            return pageById(view.values().filter(s -> s.community().equals(community)), s -> s.id().value(), page);
+            return page(view.scan(store.storiesByCommunity, new Object[] {community}, afterId(page)),
+                    s -> s.id().value(), page);
         }
     }
 
@@ -553,21 +604,23 @@ final class MemTransaction implements Transaction {
 
         @Override
         public List<org.copkit.review.ReviewTask> listByItem(KnowledgeItemId item) {
-            return view.values().filter(t -> t.item().equals(item)).toList();
+            return all(view.scan(store.reviewTasksByItem, new Object[] {item}, null));
         }
 
         @Override
         public Page<org.copkit.review.ReviewTask> listByAssignee(MemberId member,
                 Set<org.copkit.review.ReviewTaskStatus> statuses, PageRequest page) {
-            return pageById(view.values().filter(t -> t.assignees().contains(member))
-                    .filter(t -> statuses.isEmpty() || statuses.contains(t.status())), t -> t.id().value(), page);
+            return page(view.scan(store.reviewTasksByAssignee,
+                    prefixes(member, statuses, org.copkit.review.ReviewTaskStatus.values()), afterId(page), false),
+                    t -> t.id().value(), page);
         }
 
         @Override
         public Page<org.copkit.review.ReviewTask> listByCommunity(CommunityId community,
                 Set<org.copkit.review.ReviewTaskStatus> statuses, PageRequest page) {
-            return pageById(view.values().filter(t -> t.community().equals(community))
-                    .filter(t -> statuses.isEmpty() || statuses.contains(t.status())), t -> t.id().value(), page);
+            return page(view.scan(store.reviewTasksByCommunity,
+                    prefixes(community, statuses, org.copkit.review.ReviewTaskStatus.values()), afterId(page), false),
+                    t -> t.id().value(), page);
         }
     }
 
@@ -589,32 +642,31 @@ final class MemTransaction implements Transaction {
 
         @Override
         public Optional<org.copkit.subscription.Subscription> find(MemberId member, Ref target) {
-            return view.values().filter(s -> s.member().equals(member) && s.target().equals(target)).findFirst();
+            Iterator<org.copkit.subscription.Subscription> it = view.scan(store.subscriptionsByMemberTarget,
+                    new Object[] {member, target.type(), target.id()}, null);
+            return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
         }
 
         @Override
         public Page<org.copkit.subscription.Subscription> listByMember(MemberId member, PageRequest page) {
-            return pageById(view.values().filter(s -> s.member().equals(member) && s.active()),
+            return page(view.scan(store.activeSubscriptionsByMember, new Object[] {member}, afterId(page)),
                     s -> s.id().value(), page);
         }
 
         @Override
         public Page<org.copkit.subscription.Subscription> listByTarget(Ref target, PageRequest page) {
-            return pageById(view.values().filter(s -> s.target().equals(target) && s.active())
-                    .sorted(Comparator.comparing(org.copkit.subscription.Subscription::member)),
-                    s -> s.member().value(), page);
+            return page(view.scan(store.activeSubscriptionsByTarget, new Object[] {target.type(), target.id()},
+                    afterId(page)), s -> s.member().value(), page);
         }
 
         @Override
         public List<org.copkit.subscription.Subscription> listByTargets(java.util.Collection<Ref> targets) {
-            java.util.Map<Ref, Integer> order = new java.util.HashMap<>();
-            for (Ref t : targets) {
-                order.putIfAbsent(t, order.size());
+            List<org.copkit.subscription.Subscription> all = new ArrayList<>();
+            for (Ref t : new java.util.LinkedHashSet<>(targets)) {
+                view.scan(store.activeSubscriptionsByTarget, new Object[] {t.type(), t.id()}, null)
+                        .forEachRemaining(all::add);
             }
-            return view.values().filter(s -> s.active() && order.containsKey(s.target()))
-                    .sorted(Comparator.<org.copkit.subscription.Subscription>comparingInt(s -> order.get(s.target()))
-                            .thenComparing(org.copkit.subscription.Subscription::member))
-                    .toList();
+            return all;
         }
     }
 
@@ -640,9 +692,6 @@ final class MemTransaction implements Transaction {
         return new AttendancesRepo();
     }
 
-    private static final Comparator<org.copkit.session.Session> BY_START = Comparator
-            .comparing(org.copkit.session.Session::start).thenComparing(org.copkit.session.Session::id);
-
     private final class SessionsRepo extends Delegating<org.copkit.session.SessionId, org.copkit.session.Session>
             implements Repositories.Sessions {
         SessionsRepo() {
@@ -652,23 +701,20 @@ final class MemTransaction implements Transaction {
         @Override
         public Page<org.copkit.session.Session> listByCommunity(CommunityId community, boolean descending,
                 PageRequest page) {
-            Comparator<org.copkit.session.Session> order = descending ? BY_START.reversed() : BY_START;
-            Optional<SessionCursor> cursor = page.after().map(SessionCursor::parse);
-            return page(view.values().filter(s -> s.community().equals(community)).sorted(order),
-                    s -> {
-                        int c = cursor.orElseThrow().compareTo(s);
-                        return descending ? c > 0 : c < 0;
-                    }, s -> s.start() + "|" + s.id().value(), page);
+            Object[] after = page.after().map(SessionCursor::parse).map(c -> new Object[] {c.start(), c.id()})
+                    .orElse(null);
+            return page(view.scan(store.sessionsByCommunity, List.<Object[]>of(new Object[] {community}), after,
+                    descending), s -> s.start() + "|" + s.id().value(), page);
         }
 
         @Override
         public List<org.copkit.session.Session> listByHost(MemberId host) {
-            return view.values().filter(s -> s.hosts().contains(host)).sorted(BY_START).toList();
+            return all(view.scan(store.sessionsByHost, new Object[] {host}, null));
         }
 
         @Override
         public Page<org.copkit.session.Session> list(PageRequest page) {
-            return pageById(view.values(), s -> s.id().value(), page);
+            return page(view.scan(store.sessionsById, NO_PREFIX, afterId(page)), s -> s.id().value(), page);
         }
     }
 
@@ -684,12 +730,6 @@ final class MemTransaction implements Transaction {
                         + Checks.abbreviate(cursor) + "'");
             }
         }
-
-        /** @return negative when this cursor lies before the session in ascending order */
-        int compareTo(org.copkit.session.Session s) {
-            int c = start.compareTo(s.start());
-            return c != 0 ? c : id.compareTo(s.id().value());
-        }
     }
 
     private final class RsvpsRepo extends Delegating<org.copkit.spi.SessionMemberKey, org.copkit.session.Rsvp>
@@ -700,14 +740,12 @@ final class MemTransaction implements Transaction {
 
         @Override
         public List<org.copkit.session.Rsvp> listBySession(org.copkit.session.SessionId session) {
-            return view.values().filter(r -> r.session().equals(session))
-                    .sorted(Comparator.comparingLong(org.copkit.session.Rsvp::arrival)).toList();
+            return all(view.scan(store.rsvpsBySession, new Object[] {session}, null));
         }
 
         @Override
         public List<org.copkit.session.Rsvp> listByMember(MemberId member) {
-            return view.values().filter(r -> r.member().equals(member))
-                    .sorted(Comparator.comparing(org.copkit.session.Rsvp::session)).toList();
+            return all(view.scan(store.rsvpsByMember, new Object[] {member}, null));
         }
     }
 
@@ -720,10 +758,7 @@ final class MemTransaction implements Transaction {
 
         @Override
         public List<org.copkit.session.Attendance> listBySession(org.copkit.session.SessionId session) {
-            return view.values().filter(a -> a.session().equals(session))
-                    .sorted(Comparator.comparing(org.copkit.session.Attendance::checkedInAt)
-                            .thenComparing(org.copkit.session.Attendance::member))
-                    .toList();
+            return all(view.scan(store.attendancesBySession, new Object[] {session}, null));
         }
     }
 
@@ -763,14 +798,19 @@ final class MemTransaction implements Transaction {
         @Override
         public Page<Conversation> listByCommunity(CommunityId community, Set<ConversationKind> kinds,
                 Set<ConversationStatus> statuses, PageRequest page) {
-            return pageById(view.values().filter(c -> c.community().equals(community))
-                    .filter(c -> kinds.isEmpty() || kinds.contains(c.kind()))
-                    .filter(c -> statuses.isEmpty() || statuses.contains(c.status())), c -> c.id().value(), page);
+            List<Object[]> prefixes = new ArrayList<>();
+            for (ConversationKind kind : kinds.isEmpty() ? List.of(ConversationKind.values()) : kinds) {
+                for (ConversationStatus status : statuses.isEmpty() ? List.of(ConversationStatus.values()) : statuses) {
+                    prefixes.add(new Object[] {community, kind, status});
+                }
+            }
+            return page(view.scan(store.conversationsByCommunity, prefixes, afterId(page), false),
+                    c -> c.id().value(), page);
         }
 
         @Override
         public Page<Conversation> list(PageRequest page) {
-            return pageById(view.values(), c -> c.id().value(), page);
+            return page(view.scan(store.conversationsById, NO_PREFIX, afterId(page)), c -> c.id().value(), page);
         }
     }
 
@@ -781,8 +821,8 @@ final class MemTransaction implements Transaction {
 
         @Override
         public Page<Post> listByConversation(ConversationId conversation, PageRequest page) {
-            return pageById(view.values().filter(p -> p.conversation().equals(conversation)), p -> p.id().value(),
-                    page);
+            return page(view.scan(store.postsByConversation, new Object[] {conversation}, afterId(page)),
+                    p -> p.id().value(), page);
         }
     }
 
@@ -809,13 +849,13 @@ final class MemTransaction implements Transaction {
         @Override
         public Page<ConversationRevision> list(ConversationId conversation, PageRequest page) {
             int after = page.after().map(c -> (int) numericCursor(c, "revision number", Integer.MAX_VALUE)).orElse(0);
-            Stream<ConversationRevision> all = Stream.concat(
-                    store.conversationRevisions.subMap(new InMemoryStorage.ConversationRevisionKey(conversation, 0),
-                            true, new InMemoryStorage.ConversationRevisionKey(conversation, Integer.MAX_VALUE), true)
-                            .values().stream(),
-                    conversationRevisions.values().stream().filter(r -> r.conversation().equals(conversation)))
-                    .sorted(Comparator.comparingInt(ConversationRevision::number));
-            return page(all, r -> r.number() > after, r -> Integer.toString(r.number()), page);
+            InMemoryStorage.ConversationRevisionKey from = new InMemoryStorage.ConversationRevisionKey(conversation,
+                    after);
+            InMemoryStorage.ConversationRevisionKey to = new InMemoryStorage.ConversationRevisionKey(conversation,
+                    Integer.MAX_VALUE);
+            return page(numbered(store.conversationRevisions.subMap(from, false, to, true),
+                    conversationRevisions.subMap(from, false, to, true), ConversationRevision::number),
+                    r -> Integer.toString(r.number()), page);
         }
     }
 
@@ -839,12 +879,11 @@ final class MemTransaction implements Transaction {
         @Override
         public Page<PostRevision> list(PostId post, PageRequest page) {
             int after = page.after().map(c -> (int) numericCursor(c, "revision number", Integer.MAX_VALUE)).orElse(0);
-            Stream<PostRevision> all = Stream.concat(
-                    store.postRevisions.subMap(new InMemoryStorage.PostRevisionKey(post, 0), true,
-                            new InMemoryStorage.PostRevisionKey(post, Integer.MAX_VALUE), true).values().stream(),
-                    postRevisions.values().stream().filter(r -> r.post().equals(post)))
-                    .sorted(Comparator.comparingInt(PostRevision::number));
-            return page(all, r -> r.number() > after, r -> Integer.toString(r.number()), page);
+            InMemoryStorage.PostRevisionKey from = new InMemoryStorage.PostRevisionKey(post, after);
+            InMemoryStorage.PostRevisionKey to = new InMemoryStorage.PostRevisionKey(post, Integer.MAX_VALUE);
+            return page(numbered(store.postRevisions.subMap(from, false, to, true),
+                    postRevisions.subMap(from, false, to, true), PostRevision::number),
+                    r -> Integer.toString(r.number()), page);
         }
     }
 
@@ -870,18 +909,18 @@ final class MemTransaction implements Transaction {
 
         @Override
         public Page<Vote> listByTarget(Ref target, PageRequest page) {
-            java.util.TreeMap<InMemoryStorage.VoteKey, Vote> merged = new java.util.TreeMap<>();
-            store.votes.forEach((k, v) -> {
-                if (v.target().equals(target)) {
-                    merged.put(k, v);
-                }
-            });
-            votes.forEach((k, v) -> {
-                if (k.targetType().equals(target.type().name()) && k.targetId().equals(target.id())) {
-                    v.ifPresentOrElse(x -> merged.put(k, x), () -> merged.remove(k));
-                }
-            });
-            return pageById(merged.values().stream(), v -> v.voter().value(), page);
+            // the votes on one target are the keys from (target, after-or-"") to (target + NUL, ""): no id holds NUL
+            InMemoryStorage.VoteKey from = new InMemoryStorage.VoteKey(target.type().name(), target.id(),
+                    page.after().orElse(""));
+            InMemoryStorage.VoteKey to = new InMemoryStorage.VoteKey(target.type().name(), target.id() + "\0", "");
+            boolean fromInclusive = page.after().isEmpty();
+            java.util.NavigableMap<InMemoryStorage.VoteKey, Optional<Vote>> own = votes.subMap(from, fromInclusive, to,
+                    false);
+            Iterator<Vote> committed = store.votes.subMap(from, fromInclusive, to, false).entrySet().stream()
+                    .filter(e -> !own.containsKey(e.getKey())).map(java.util.Map.Entry::getValue).iterator();
+            Iterator<Vote> mine = own.values().stream().flatMap(Optional::stream).iterator();
+            return page(MemIndex.merge(List.of(committed, mine), Comparator.comparing(v -> v.voter().value())),
+                    v -> v.voter().value(), page);
         }
     }
 
@@ -901,7 +940,8 @@ final class MemTransaction implements Transaction {
 
         @Override
         public Page<org.copkit.onboarding.LearningPath> listByCommunity(CommunityId community, PageRequest page) {
-            return pageById(view.values().filter(p -> p.community().equals(community)), p -> p.id().value(), page);
+            return page(view.scan(store.pathsByCommunity, new Object[] {community}, afterId(page)),
+                    p -> p.id().value(), page);
         }
     }
 
