@@ -323,7 +323,9 @@ public final class CopKit implements AutoCloseable {
         /**
          * How often the background indexer reads the change feed when this process wrote nothing: it is
          * woken by every write of this kit anyway, so the interval only matters for changes that other
-         * processes (other kits on the same database) commit.
+         * processes (other kits on the same database) commit. Where the storage notifies of those commits
+         * ({@link org.copkit.spi.ChangeFeed#onCommit}, PostgreSQL) they wake the indexer at once, and the
+         * poll is the fallback for a notification that did not arrive.
          *
          * @param interval the poll interval (default: {@link #DEFAULT_INDEX_POLL_INTERVAL}); positive
          * @return this

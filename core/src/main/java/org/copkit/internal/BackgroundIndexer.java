@@ -1,10 +1,10 @@
 package org.copkit.internal;
 
 import java.time.Duration;
-import org.copkit.spi.ChangeFeed;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.copkit.spi.ChangeFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

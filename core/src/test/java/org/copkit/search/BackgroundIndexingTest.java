@@ -227,7 +227,7 @@ class BackgroundIndexingTest {
     }
 
     /** Storage whose change feed lets the test send commit notifications, as another node's commit would. */
-    private static final class NotifyingStorage implements org.copkit.spi.Storage {
+    private static class NotifyingStorage implements org.copkit.spi.Storage {
         final org.copkit.spi.Storage target;
         final java.util.List<Runnable> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
         final AtomicInteger closedSubscriptions = new AtomicInteger();
@@ -309,6 +309,50 @@ class BackgroundIndexingTest {
             }
             assertThat(shared.subscribers).as("closing the kit closes its subscription").isEmpty();
             assertThat(shared.closedSubscriptions.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aChangeFeedThatFailsToSubscribe_leavesTheKitPolling() throws Exception {
+        try (Fixture writer = Fixture.create()) {
+            org.copkit.spi.Storage failing = new NotifyingStorage(writer.storage) {
+                @Override
+                public org.copkit.spi.ChangeFeed changes() {
+                    org.copkit.spi.ChangeFeed feed = super.changes();
+                    return new org.copkit.spi.ChangeFeed() {
+                        @Override
+                        public List<org.copkit.spi.Change> after(long sequence, int limit) {
+                            return feed.after(sequence, limit);
+                        }
+
+                        @Override
+                        public long head() {
+                            return feed.head();
+                        }
+
+                        @Override
+                        public Subscription onCommit(Runnable wake) {
+                            throw new CopKitException(ErrorCode.STORAGE, "cannot listen (test)");
+                        }
+                    };
+                }
+            };
+            CopKit reader = CopKit.builder().storage(failing).clock(writer.clock)
+                    .indexPollInterval(Duration.ofMillis(50)).build();
+            try {
+                MemberId anna = writer.member("anna", ACME);
+                CommunityId c = writer.community(anna, "Heat");
+                writer.published(anna, c, Audience.platform(), content("District heating", "Heat networks in towns"));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                long found = 0;
+                while (found == 0 && System.nanoTime() < deadline) {
+                    found = reader.as(anna).search().query("district").total();
+                    Thread.sleep(10);
+                }
+                assertThat(found).as("the kit was built and follows by polling").isEqualTo(1);
+            } finally {
+                reader.close();
+            }
         }
     }
 

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two nodes (JVMs of their own, see {@link ConvergenceNode}) on one PostgreSQL schema, each with its own
  * Lucene index directory, write {@value #ITEMS} items through the public API (created, nine in ten then
- * published: more than 10,000 write calls) in a mix of audiences, on two threads each. Node b is killed
+ * published: more than 10,000 write calls) in a mix of audiences, on four threads each. Node b is killed
  * with {@code kill -9} ({@link Process#destroyForcibly()}) once it has created 40% of its share, and
  * restarted on the same index directory to create the rest. Afterwards each node's index has applied the
  * whole change feed, and each reader (members of three organisations and an outsider) finds on each node
@@ -53,7 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TwoNodeConvergenceTest {
     /** Items created; with the publishes more than 10,000 write calls. */
     static final int ITEMS = 5_300;
-    private static final int THREADS = 2;
+    private static final int THREADS = 4;
 
     @TempDir
     Path temp;

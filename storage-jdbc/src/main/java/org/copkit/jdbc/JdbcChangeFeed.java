@@ -19,6 +19,7 @@ final class JdbcChangeFeed implements ChangeFeed {
     private final PgCommitListener.Connector listenerConnections;
     /** The payload of this storage's notifications; see {@link #notifySql()}. */
     private final String token;
+    private final String notifySql;
     private final java.util.Set<PgCommitListener> listeners = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -27,6 +28,8 @@ final class JdbcChangeFeed implements ChangeFeed {
         this.schema = schema;
         this.listenerConnections = schema.dialect() == Dialect.POSTGRESQL ? listenerConnections : null;
         this.token = java.util.UUID.randomUUID().toString();
+        this.notifySql = schema.dialect() == Dialect.POSTGRESQL
+                ? "pg_notify('" + PgCommitListener.channel(schema) + "', '" + token + "')" : null;
     }
 
     /**
@@ -35,8 +38,7 @@ final class JdbcChangeFeed implements ChangeFeed {
      *     {@code [a-z0-9_-]}, so the statement text stays the same); null on H2
      */
     String notifySql() {
-        return schema.dialect() == Dialect.POSTGRESQL
-                ? "pg_notify('" + PgCommitListener.channel(schema) + "', '" + token + "')" : null;
+        return notifySql;
     }
 
     /**

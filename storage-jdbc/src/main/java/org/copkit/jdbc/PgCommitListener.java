@@ -37,6 +37,8 @@ final class PgCommitListener implements ChangeFeed.Subscription {
     private static final int WAIT_MILLIS = 250;
     /** A connection that heard nothing for this long is checked with a round trip. */
     static final int CHECK_SECONDS = 10;
+    /** The longest a statement of the listener waits for the server (a pool restores its own value). */
+    private static final int NETWORK_TIMEOUT_MILLIS = 30_000;
     private static final long FIRST_BACKOFF_MILLIS = 100;
     private static final long MAX_BACKOFF_MILLIS = 10_000;
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -102,6 +104,12 @@ final class PgCommitListener implements ChangeFeed.Subscription {
             Connection c = null;
             try {
                 c = connector.open();
+                try {
+                    // no statement of the listener (LISTEN, the check, UNLISTEN) may hang on a dead network
+                    c.setNetworkTimeout(Runnable::run, NETWORK_TIMEOUT_MILLIS);
+                } catch (SQLException | UnsupportedOperationException e) {
+                    LOG.debug("cannot set a network timeout on the listening connection", e);
+                }
                 if (!c.getAutoCommit()) {
                     c.setAutoCommit(true); // LISTEN takes effect at commit
                 }
