@@ -95,12 +95,12 @@ import org.junit.jupiter.api.Test;
  * two kits, each on its own {@link Storage} from {@link #secondNode} when a backend can open one on the same
  * database (PostgreSQL: two application nodes), so the rules are checked across nodes as well.
  *
- * <p>Extend it with one factory method, like {@link StorageContract}:
+ * <p>Extend it with one factory method, like {@link StorageContract} (docs/spi.md shows a full example):
  *
  * <pre>{@code
  * class PostgresConcurrencyTest extends ConcurrencyContract {
- *     protected Storage newStorage() { return JdbcStorage.postgres(url, user, password); }
- *     protected Storage secondNode(Storage first) { ... same database and schema ... }
+ *     protected Storage newStorage() { ... a new, empty schema ... }
+ *     protected Storage secondNode(Storage first) { ... another pool on the same schema ... }
  * }
  * }</pre>
  *
