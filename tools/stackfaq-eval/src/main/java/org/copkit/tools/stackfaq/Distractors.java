@@ -55,8 +55,19 @@ final class Distractors {
     private static final Locale NL_LOCALE = Locale.forLanguageTag("nl");
     private static final Locale MUL = Locale.forLanguageTag("mul");
 
-    /** One distractor: a knowledge item's title, body and language. */
-    record Doc(String source, String title, String body, Locale language) {}
+    /**
+     * One distractor: a knowledge item's title, body and language. Control characters other than new
+     * lines and tabs (a few Europarl lines hold C1 controls such as U+009D) become spaces: item content
+     * refuses them.
+     */
+    record Doc(String source, String title, String body, Locale language) {
+        Doc {
+            title = CONTROL.matcher(title).replaceAll(" ").strip();
+            body = CONTROL.matcher(body).replaceAll(" ").strip();
+        }
+    }
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
 
     /** Documents per source, in source order; sources that could not be read are in {@link #missing}. */
     private final Map<String, List<Doc>> bySource;

@@ -189,6 +189,8 @@ public final class StackFaqEval {
             }
             all.missing().forEach((k, v) -> out.println("distractor source " + k + " not used: " + v));
             distractors = all.take(o.distractors());
+            // fail before the long part: every distractor must be valid item content
+            distractors.forEach(d -> ItemContent.of(d.title(), d.body(), d.language()));
             out.printf(Locale.ROOT, "distractors=%d of %d available %s, mean text %.0f characters%n",
                     distractors.size(), all.available(), Distractors.mix(distractors),
                     distractors.stream().mapToInt(d -> d.title().length() + 1 + d.body().length()).average()

@@ -80,6 +80,13 @@ class DistractorsTest {
     }
 
     @Test
+    void controlCharactersBecomeSpaces() {
+        Distractors.Doc d = new Distractors.Doc("s", "A\u009Dtitle", "line\u0085one\nline two\tend\u0000", Locale.ROOT);
+        assertThat(d.title()).isEqualTo("A title");
+        assertThat(d.body()).isEqualTo("line one\nline two\tend");
+    }
+
+    @Test
     void parsesOptions() {
         StackFaqEval.Options o = StackFaqEval.Options.parse(new String[] {"/d/stackfaq/f.xml", "--distractors", "10000",
             "--only", "hybrid, lexical"});
