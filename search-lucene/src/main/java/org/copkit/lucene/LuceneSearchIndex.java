@@ -992,7 +992,8 @@ public final class LuceneSearchIndex implements SearchIndex {
             filters.forEach(f -> filter.add(f, Occur.FILTER));
             q.exclude().ifPresent(r -> filter.add(new TermQuery(Docs.keyTerm(r)), Occur.MUST_NOT));
             TopDocs lexical = s.search(full.build(), k);
-            Query allowed = filter.build();
+            // both nearest-neighbour searches filter by the same clauses: evaluate them once per segment
+            Query allowed = new SharedFilter(filter.build());
             List<ScoreDoc> neighbours = new ArrayList<>();
             for (String field : List.of(Docs.TITLE_VECTOR, Docs.VECTOR)) {
                 neighbours.addAll(Arrays.asList(s.search(new KnnFloatVectorQuery(field, vector, k, allowed), k).scoreDocs));
