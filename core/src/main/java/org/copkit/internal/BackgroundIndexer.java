@@ -33,10 +33,6 @@ final class BackgroundIndexer implements AutoCloseable {
      * unless a search is already waiting for it.
      */
     private static final long COALESCE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    /** The longest wait for more of other processes' commits before a catch-up (see {@link #run}). */
-    private static final long MAX_REMOTE_COALESCE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    /** How long the last successful catch-up took; read and written by the indexer thread only. */
-    private long lastCatchUpNanos;
     /** How long {@link #close()} waits for a running catch-up to finish its batch. */
     private static final long CLOSE_WAIT_MILLIS = 30_000;
 
@@ -178,11 +174,7 @@ final class BackgroundIndexer implements AutoCloseable {
                 }
                 // woken by a commit (or another process's, notified): let a burst of commits share one catch-up,
                 // unless a search waits
-                // other processes' commits (notified) wait as long as the last catch-up took (at most
-                // MAX_REMOTE_COALESCE_NANOS): at a high write rate on other nodes, catch-ups then take turns with
-                // the rest of this node's work and grow their batches, instead of running back to back
-                long coalesce = indexed < committed ? COALESCE_NANOS
-                        : Math.max(COALESCE_NANOS, Math.min(lastCatchUpNanos, MAX_REMOTE_COALESCE_NANOS));
+                long coalesce = COALESCE_NANOS;
                 while (!stopping && waiting == 0 && (indexed < committed || external) && coalesce > 0) {
                     coalesce = wake.awaitNanos(coalesce);
                 }
@@ -199,11 +191,9 @@ final class BackgroundIndexer implements AutoCloseable {
                 lock.unlock();
             }
             boolean ok;
-            long started = System.nanoTime();
             try {
                 indexer.catchUp(this::running);
                 ok = true;
-                lastCatchUpNanos = System.nanoTime() - started;
             } catch (RuntimeException | Error e) {
                 ok = false;
                 int n;
