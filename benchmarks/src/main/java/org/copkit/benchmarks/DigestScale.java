@@ -1,11 +1,8 @@
 package org.copkit.benchmarks;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +32,7 @@ import org.copkit.member.MemberProfile;
 import org.copkit.member.OrganizationId;
 import org.copkit.subscription.NotificationFrequency;
 import org.copkit.subscription.NotificationPreference;
+import org.copkit.testkit.ManualClock;
 import org.copkit.testkit.NoSearch;
 
 /**
@@ -78,7 +76,7 @@ public final class DigestScale {
 
     private static void run(BenchDatabase database, String schema, int n) {
         long setup0 = System.nanoTime();
-        MovableClock clock = new MovableClock(Instant.parse("2026-03-02T06:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-03-02T06:00:00Z"));
         JdbcStorage storage = database.storage(schema);
         try (CopKit kit = CopKit.builder().storage(storage).search(new NoSearch()).clock(clock).build()) {
             for (OrganizationId o : ORGS) {
@@ -178,33 +176,5 @@ public final class DigestScale {
 
     private static double pct(double[] sorted, double p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-    }
-
-    /** The kit's clock, moved forward through the simulated week. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

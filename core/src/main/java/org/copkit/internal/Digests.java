@@ -119,7 +119,7 @@ final class Digests implements DigestService {
     }
 
     /** Members per transaction of {@link #sendDue}. */
-    static final int CHUNK = 500;
+    static final int CHUNK = 100;
 
     /**
      * Sends in chunks of {@value #CHUNK} members: first finds the due members and the earliest start of

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Digests of a whole run ({@code sendDue}): sections capped at {@link Digest#SHOWN_PER_SECTION} with the
  * rest counted, every member's digest equal to what an independent reading of the rules gives, chunks
- * of {@code 500} members each in its own transaction, and a run that stops half-way resumed without
+ * of {@code 100} members each in its own transaction, and a run that stops half-way resumed without
  * sending anyone twice.
  */
 class DigestRunTest {
@@ -232,11 +232,11 @@ class DigestRunTest {
             assertThatThrownBy(() -> second.system().digests().sendDue(NotificationFrequency.DAILY))
                     .isInstanceOf(CopKitException.class).hasMessageContaining("disk full");
         }
-        assertThat(delivered).as("the first chunk was committed and delivered").hasSize(500);
+        assertThat(delivered).as("the first chunk was committed and delivered").hasSize(100);
 
         DigestReport rest = f.kit.system().digests().sendDue(NotificationFrequency.DAILY);
 
-        assertThat(rest.marked()).hasSize(600).doesNotContainAnyElementsOf(delivered.subList(0, 500).stream()
+        assertThat(rest.marked()).hasSize(1_000).doesNotContainAnyElementsOf(delivered.subList(0, 100).stream()
                 .map(Digest::member).toList());
         assertThat(delivered.stream().map(Digest::member)).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(members);

@@ -3,11 +3,9 @@ package org.copkit.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -114,7 +112,7 @@ public abstract class ConcurrencyContract {
     private static final OrganizationId ACME = OrganizationId.of("acme");
     private static final OrganizationId BETA = OrganizationId.of("beta");
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-02T08:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T08:00:00Z"));
     private final Map<MemberId, AtomicInteger> digests = new ConcurrentHashMap<>();
     private final List<Notification> notified = java.util.Collections.synchronizedList(new ArrayList<>());
     private Storage storage;
@@ -614,34 +612,6 @@ public abstract class ConcurrencyContract {
             if (!o.succeeded()) {
                 throw new AssertionError("a concurrent call failed: " + o.failure(), o.failure());
             }
-        }
-    }
-
-    /** A clock the kit moves forward between rounds; read from many threads. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 
