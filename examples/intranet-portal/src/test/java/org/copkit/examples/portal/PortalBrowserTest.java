@@ -30,13 +30,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Drives headless Chromium through the portal: sign in as a newcomer, search in Dutch, ask a question and
  * see the existing answer suggested, RSVP to the full site visit and land on the waitlist, open the item
  * whose body holds a script and check nothing ran. Saves screenshots of the main pages to
- * {@code docs/images/}. Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (Debian packages
+ * {@code target/screenshots/} (or where {@code -Dportal.screenshots} says: {@code ../../docs/images} for the
+ * docs). Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (Debian packages
  * chromium and chromium-driver): skipped without them, failed without them in CI ({@code CI=true}).
  */
 class PortalBrowserTest {
     private static final Path CHROMIUM = Path.of(System.getProperty("portal.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("portal.chromedriver", "/usr/bin/chromedriver"));
-    private static final Path IMAGES = Path.of("../../docs/images");
+    /**
+     * Where the screenshots go: {@code target/screenshots} (a test run leaves the checkout as it was);
+     * {@code -Dportal.screenshots=../../docs/images} refreshes the pictures of the docs.
+     */
+    private static final Path IMAGES = Path.of(System.getProperty("portal.screenshots", "target/screenshots"));
 
     private static CopKit kit;
     private static PortalServer server;
