@@ -12,12 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.copkit.ObjectType;
-import org.copkit.Page;
-import org.copkit.PageRequest;
 import org.copkit.Ref;
 import org.copkit.access.ViewerScope;
 import org.copkit.access.Visibility;
-import org.copkit.activity.Activity;
 import org.copkit.activity.Verb;
 import org.copkit.community.CommunityId;
 import org.copkit.community.PracticeId;
@@ -156,34 +153,21 @@ final class DigestRun {
         Map<KnowledgeItemId, List<Touch>> items = new HashMap<>();
         Map<ConversationId, List<Touch>> accepted = new HashMap<>();
         Map<ConversationId, List<Touch>> asked = new HashMap<>();
-        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-        scan:
-        while (true) {
-            Page<Activity> p = tx.activities().list(ActivityFilter.all(), page);
-            for (Activity a : p.items()) {
-                if (a.at().isBefore(from)) {
-                    break scan;
-                }
-                if (!a.at().isBefore(to)) {
-                    continue;
-                }
-                if (a.object().type() == ObjectType.KNOWLEDGE_ITEM && Digests.ITEM_CHANGES.contains(a.verb())) {
-                    items.computeIfAbsent(KnowledgeItemId.of(a.object().id()), k -> new ArrayList<>())
-                            .add(new Touch(a.at(), a.actor(), a.verb() == Verb.PUBLISHED));
-                } else if (a.verb() == Verb.ASKED && a.object().type() == ObjectType.CONVERSATION) {
-                    asked.computeIfAbsent(ConversationId.of(a.object().id()), k -> new ArrayList<>())
-                            .add(new Touch(a.at(), a.actor(), false));
-                } else if (a.verb() == Verb.ACCEPTED && a.target().map(t -> t.type() == ObjectType.CONVERSATION)
-                        .orElse(false)) {
-                    accepted.computeIfAbsent(ConversationId.of(a.target().get().id()), k -> new ArrayList<>())
-                            .add(new Touch(a.at(), a.actor(), false));
-                }
-            }
-            if (p.next().isEmpty()) {
-                break;
-            }
-            page = page.after(p.next().get());
-        }
+        // newest first back to the period's start (the log's commit order follows the clock)
+        StoreReads.stream(p -> tx.activities().list(ActivityFilter.all(), p)).takeWhile(a -> !a.at().isBefore(from))
+                .filter(a -> a.at().isBefore(to)).forEach(a -> {
+                    if (a.object().type() == ObjectType.KNOWLEDGE_ITEM && Digests.ITEM_CHANGES.contains(a.verb())) {
+                        items.computeIfAbsent(KnowledgeItemId.of(a.object().id()), k -> new ArrayList<>())
+                                .add(new Touch(a.at(), a.actor(), a.verb() == Verb.PUBLISHED));
+                    } else if (a.verb() == Verb.ASKED && a.object().type() == ObjectType.CONVERSATION) {
+                        asked.computeIfAbsent(ConversationId.of(a.object().id()), k -> new ArrayList<>())
+                                .add(new Touch(a.at(), a.actor(), false));
+                    } else if (a.verb() == Verb.ACCEPTED && a.target().map(t -> t.type() == ObjectType.CONVERSATION)
+                            .orElse(false)) {
+                        accepted.computeIfAbsent(ConversationId.of(a.target().get().id()), k -> new ArrayList<>())
+                                .add(new Touch(a.at(), a.actor(), false));
+                    }
+                });
         tx.items().findAll(items.keySet()).forEach((id, i) -> {
             if (i.status() == ItemStatus.PUBLISHED || i.status() == ItemStatus.NEEDS_REVIEW) {
                 run.add(item(i), items.get(id));
@@ -256,26 +240,9 @@ final class DigestRun {
 
     /** The scheduled sessions of a community that start in [to, to + {@link Digests#UPCOMING}), once per run. */
     List<org.copkit.session.Session> upcoming(Transaction tx, CommunityId community) {
-        return upcoming.computeIfAbsent(community, c -> {
-            Instant horizon = to.plus(Digests.UPCOMING);
-            List<org.copkit.session.Session> found = new ArrayList<>();
-            PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-            outer:
-            while (true) {
-                Page<org.copkit.session.Session> p = tx.sessions().listByCommunity(c, false, page);
-                for (org.copkit.session.Session s : p.items()) {
-                    if (!s.start().isBefore(horizon)) {
-                        break outer;
-                    }
-                    found.add(s);
-                }
-                if (p.next().isEmpty()) {
-                    break;
-                }
-                page = page.after(p.next().get());
-            }
-            return found;
-        });
+        Instant horizon = to.plus(Digests.UPCOMING);
+        return upcoming.computeIfAbsent(community, c -> StoreReads.stream(p -> tx.sessions().listByCommunity(c, false,
+                p)).takeWhile(s -> s.start().isBefore(horizon)).toList());
     }
 
     /** The sessions a member hosts, once per run. */

@@ -140,7 +140,7 @@ final class Digests implements DigestService {
             call.check(AccessRequest.of(Action.SEND_DIGESTS));
             return call.now;
         });
-        Map<MemberId, Instant> due = new java.util.LinkedHashMap<>();
+        Map<MemberId, Due> due = new java.util.LinkedHashMap<>();
         PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
         while (true) {
             PageRequest current = page;
@@ -159,7 +159,7 @@ final class Digests implements DigestService {
         if (due.isEmpty()) {
             return new DigestReport(now, frequency, marked, delivered);
         }
-        Instant earliest = due.values().stream().min(Instant::compareTo).orElseThrow();
+        Instant earliest = due.values().stream().map(Due::from).min(Instant::compareTo).orElseThrow();
         DigestRun run = engine.storage.read(tx -> DigestRun.read(tx, earliest, now));
         Names names = new Names();
         List<MemberId> ids = new ArrayList<>(due.keySet());
@@ -168,8 +168,8 @@ final class Digests implements DigestService {
             // built in a read transaction, so the write transaction that marks them stays short
             Map<MemberId, Digest> built = engine.storage.read(tx -> {
                 Map<MemberId, Digest> digests = new java.util.LinkedHashMap<>();
-                dueOf(tx, chunk, frequency, length, now).forEach((m, start) -> engine.actorOf(tx, m).ifPresent(
-                        reader -> digests.put(m, build(tx, run, reader, start, names.in(tx)))));
+                chunk.forEach(m -> engine.actorOf(tx, m).ifPresent(
+                        reader -> digests.put(m, build(tx, run, reader, due.get(m).from(), names.in(tx)))));
                 return digests;
             });
             List<Digest> sent = new ArrayList<>();
@@ -177,20 +177,20 @@ final class Digests implements DigestService {
                 sent.clear();
                 // under the members' locks: a run on another node that got here first has committed its marks
                 call.tx.lock(chunk.stream().map(m -> Ref.of(ObjectType.MEMBER, m)).toList());
-                Map<MemberId, Instant> still = dueOf(call.tx, chunk, frequency, length, now);
-                Map<MemberId, DigestMark> marks = call.tx.digestMarks().findAll(still.keySet());
+                Map<MemberId, Due> still = dueOf(call.tx, chunk, frequency, length, now);
                 Map<MemberId, Member> readers = call.tx.members().findAll(still.keySet());
                 List<MemberId> done = new ArrayList<>();
                 List<Activity> activities = new ArrayList<>();
-                for (Map.Entry<MemberId, Instant> e : still.entrySet()) {
+                for (Map.Entry<MemberId, Due> e : still.entrySet()) {
                     Digest d = built.get(e.getKey());
                     Member reader = readers.get(e.getKey());
-                    if (d == null || reader == null || !d.from().equals(e.getValue())) {
+                    if (d == null || reader == null || !d.from().equals(e.getValue().from())) {
                         continue; // changed since it was built: the next run sends it
                     }
-                    DigestMark mark = marks.get(e.getKey());
-                    if (mark != null) {
-                        call.tx.digestMarks().update(new DigestMark(e.getKey(), frequency, now, mark.version() + 1));
+                    Optional<DigestMark> mark = e.getValue().mark();
+                    if (mark.isPresent()) {
+                        call.tx.digestMarks().update(new DigestMark(e.getKey(), frequency, now,
+                                mark.get().version() + 1));
                     } else {
                         call.tx.digestMarks().insert(new DigestMark(e.getKey(), frequency, now, 1));
                     }
@@ -215,11 +215,15 @@ final class Digests implements DigestService {
         return new DigestReport(now, frequency, marked, delivered);
     }
 
+    /** A member whose digest is due: the start of the period, and the stored mark to update (if any). */
+    private record Due(Instant from, Optional<DigestMark> mark) {}
+
     /**
      * Of the members, those whose preference is the frequency and whose last digest of it ended a whole
-     * period ago or longer, with the start of their next period (at most {@link #MAX_PERIOD} back).
+     * period ago or longer, with the start of their next period (at most {@link #MAX_PERIOD} back) and
+     * their stored mark.
      */
-    private static Map<MemberId, Instant> dueOf(Transaction tx, List<MemberId> members,
+    private static Map<MemberId, Due> dueOf(Transaction tx, List<MemberId> members,
             NotificationFrequency frequency, Duration length, Instant now) {
         Map<MemberId, org.copkit.subscription.NotificationPreference> preferences =
                 tx.notificationPreferences().findAll(members);
@@ -227,7 +231,7 @@ final class Digests implements DigestService {
                 .map(org.copkit.subscription.NotificationPreference::frequency)
                 .orElse(org.copkit.subscription.NotificationPreference.DEFAULT) == frequency).toList();
         Map<MemberId, DigestMark> marks = tx.digestMarks().findAll(wanted);
-        Map<MemberId, Instant> due = new java.util.LinkedHashMap<>();
+        Map<MemberId, Due> due = new java.util.LinkedHashMap<>();
         for (MemberId m : wanted) {
             Instant from = Optional.ofNullable(marks.get(m)).filter(k -> k.frequency() == frequency)
                     .map(DigestMark::sentUpTo).orElse(now.minus(length));
@@ -237,7 +241,7 @@ final class Digests implements DigestService {
             if (Duration.between(from, now).compareTo(MAX_PERIOD) > 0) {
                 from = now.minus(MAX_PERIOD);
             }
-            due.put(m, from);
+            due.put(m, new Due(from, Optional.ofNullable(marks.get(m))));
         }
         return due;
     }

@@ -33,7 +33,7 @@ import org.copkit.member.MemberId;
 import org.copkit.member.OrganizationId;
 import org.copkit.notification.Notification;
 import org.copkit.notification.Notifier;
-import org.copkit.spi.ChangeFeed;
+import org.copkit.testkit.ForwardingStorage;
 import org.copkit.spi.Storage;
 import org.copkit.spi.Transaction;
 import org.copkit.subscription.NotificationFrequency;
@@ -244,36 +244,25 @@ class DigestRunTest {
     }
 
     /** Fails the n-th write after {@code failAt} was set, as a full disk would at commit. */
-    private static final class FailingWrites implements Storage {
-        private final Storage storage;
+    private static final class FailingWrites extends ForwardingStorage {
         private final AtomicInteger writes;
         private final AtomicInteger failAt;
 
         FailingWrites(Storage storage, AtomicInteger writes, AtomicInteger failAt) {
-            this.storage = storage;
+            super(storage);
             this.writes = writes;
             this.failAt = failAt;
         }
 
         @Override
-        public <T> T read(Function<Transaction, T> work) {
-            return storage.read(work);
-        }
-
-        @Override
         public <T> T write(Function<Transaction, T> work) {
-            return storage.write(tx -> {
+            return super.write(tx -> {
                 T result = work.apply(tx);
                 if (writes.incrementAndGet() == failAt.get()) {
                     throw new CopKitException(ErrorCode.STORAGE, "disk full");
                 }
                 return result;
             });
-        }
-
-        @Override
-        public ChangeFeed changes() {
-            return storage.changes();
         }
 
         @Override

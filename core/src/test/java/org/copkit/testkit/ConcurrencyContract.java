@@ -76,7 +76,6 @@ import org.copkit.session.SessionDraft;
 import org.copkit.session.SessionFormat;
 import org.copkit.session.SessionKind;
 import org.copkit.spi.ActivityFilter;
-import org.copkit.spi.ChangeFeed;
 import org.copkit.spi.Storage;
 import org.copkit.spi.Transaction;
 import org.copkit.subscription.NotificationFrequency;
@@ -616,26 +615,9 @@ public abstract class ConcurrencyContract {
     }
 
     /** The storage of a kit whose close must not close it: the kit closes the storages itself. */
-    private static final class Unclosed implements Storage {
-        private final Storage storage;
-
+    private static final class Unclosed extends ForwardingStorage {
         Unclosed(Storage storage) {
-            this.storage = storage;
-        }
-
-        @Override
-        public <T> T read(Function<Transaction, T> work) {
-            return storage.read(work);
-        }
-
-        @Override
-        public <T> T write(Function<Transaction, T> work) {
-            return storage.write(work);
-        }
-
-        @Override
-        public ChangeFeed changes() {
-            return storage.changes();
+            super(storage);
         }
 
         @Override

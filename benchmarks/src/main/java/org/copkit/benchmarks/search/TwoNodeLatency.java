@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.copkit.CopKit;
 import org.copkit.access.ViewerScope;
 import org.copkit.member.OrganizationId;
@@ -30,7 +29,7 @@ import org.copkit.search.SearchQuery;
 import org.copkit.spi.Change;
 import org.copkit.spi.ChangeFeed;
 import org.copkit.spi.Storage;
-import org.copkit.spi.Transaction;
+import org.copkit.testkit.ForwardingStorage;
 
 /**
  * Write on node A, searchable on node B: two kits on one PostgreSQL schema in two JVMs, each with its own
@@ -116,20 +115,14 @@ public final class TwoNodeLatency {
     }
 
     /** A storage whose change feed sends no commit notifications: the indexer polls only. */
-    private record PollOnly(Storage target) implements Storage {
-        @Override
-        public <T> T read(Function<Transaction, T> work) {
-            return target.read(work);
-        }
-
-        @Override
-        public <T> T write(Function<Transaction, T> work) {
-            return target.write(work);
+    private static final class PollOnly extends ForwardingStorage {
+        PollOnly(Storage target) {
+            super(target);
         }
 
         @Override
         public ChangeFeed changes() {
-            ChangeFeed feed = target.changes();
+            ChangeFeed feed = target().changes();
             return new ChangeFeed() {
                 @Override
                 public List<Change> after(long sequence, int limit) {
@@ -141,11 +134,6 @@ public final class TwoNodeLatency {
                     return feed.head();
                 }
             };
-        }
-
-        @Override
-        public void close() {
-            target.close();
         }
     }
 
