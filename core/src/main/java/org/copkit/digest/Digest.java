@@ -78,6 +78,18 @@ public record Digest(MemberId member, Instant from, Instant to, List<DigestEntry
         return entries.stream().filter(e -> e.section() == section).toList();
     }
 
+    /**
+     * The key of this digest's delivery, the same each time the same digest is handed to the notifier
+     * again ({@link DigestService#sendDue} delivers at least once): {@code member + "/" + to}. A member
+     * gets at most one digest per period end, so a host that remembers the keys it has sent (for example
+     * under a unique constraint in its own mail queue) sends each digest exactly once.
+     *
+     * @return the delivery key, for example {@code ann/2026-03-09T06:00:00Z}
+     */
+    public String deliveryKey() {
+        return member.value() + "/" + to;
+    }
+
     /** @return whether the digest has no entries */
     public boolean isEmpty() {
         return entries.isEmpty() && omitted.isEmpty();

@@ -29,6 +29,8 @@ import org.copkit.knowledge.KnowledgeItemId;
 import org.copkit.member.MemberId;
 import org.copkit.member.OrganizationId;
 import org.copkit.spi.ActivityFilter;
+import org.copkit.spi.ActivityHead;
+import org.copkit.spi.ConversationHead;
 import org.copkit.spi.Transaction;
 
 /**
@@ -135,8 +137,16 @@ final class DigestRun {
     private final Map<CommunityId, List<Candidate>> unpublished = new HashMap<>();
     private final Map<SharedKey, Shared> shared = new HashMap<>();
 
-    private DigestRun(Instant to) {
+    private final Instant from;
+
+    private DigestRun(Instant from, Instant to) {
+        this.from = from;
         this.to = to;
+    }
+
+    /** @return the start of the span the run read */
+    Instant from() {
+        return from;
     }
 
     /** @return the end of the run's periods */
@@ -144,43 +154,105 @@ final class DigestRun {
         return to;
     }
 
+    /** The verbs a digest lists: item changes, questions asked, answers accepted. */
+    static final Set<Verb> VERBS;
+
+    static {
+        Set<Verb> verbs = java.util.EnumSet.copyOf(Digests.ITEM_CHANGES);
+        verbs.add(Verb.ASKED);
+        verbs.add(Verb.ACCEPTED);
+        VERBS = java.util.Collections.unmodifiableSet(verbs);
+    }
+
+    /** The touches of the period per item, per question asked and per question accepted. */
+    private static final class Touches {
+        final Map<KnowledgeItemId, List<Touch>> items = new HashMap<>();
+        final Map<ConversationId, List<Touch>> accepted = new HashMap<>();
+        final Map<ConversationId, List<Touch>> asked = new HashMap<>();
+
+        void add(ActivityHead a) {
+            if (a.object().type() == ObjectType.KNOWLEDGE_ITEM && Digests.ITEM_CHANGES.contains(a.verb())) {
+                items.computeIfAbsent(KnowledgeItemId.of(a.object().id()), k -> new ArrayList<>())
+                        .add(new Touch(a.at(), a.actor(), a.verb() == Verb.PUBLISHED));
+            } else if (a.verb() == Verb.ASKED && a.object().type() == ObjectType.CONVERSATION) {
+                asked.computeIfAbsent(ConversationId.of(a.object().id()), k -> new ArrayList<>())
+                        .add(new Touch(a.at(), a.actor(), false));
+            } else if (a.verb() == Verb.ACCEPTED && a.target().map(t -> t.type() == ObjectType.CONVERSATION)
+                    .orElse(false)) {
+                accepted.computeIfAbsent(ConversationId.of(a.target().get().id()), k -> new ArrayList<>())
+                        .add(new Touch(a.at(), a.actor(), false));
+            }
+        }
+
+        Set<ConversationId> questions() {
+            Set<ConversationId> questions = new HashSet<>(accepted.keySet());
+            questions.addAll(asked.keySet());
+            return questions;
+        }
+    }
+
     /**
      * Reads the activity of [from, to) once, newest first back to {@code from}, and the current state of
-     * every object it touched (current knowledge items, open or answered questions).
+     * every object it touched (current knowledge items, open or answered questions): the run of {@link
+     * Digests#sendDue}, which serves every member.
      */
     static DigestRun read(Transaction tx, Instant from, Instant to) {
-        DigestRun run = new DigestRun(to);
-        Map<KnowledgeItemId, List<Touch>> items = new HashMap<>();
-        Map<ConversationId, List<Touch>> accepted = new HashMap<>();
-        Map<ConversationId, List<Touch>> asked = new HashMap<>();
+        DigestRun run = new DigestRun(from, to);
+        Touches touches = new Touches();
         // newest first back to the period's start (the log's commit order follows the clock)
         StoreReads.stream(p -> tx.activities().list(ActivityFilter.all(), p)).takeWhile(a -> !a.at().isBefore(from))
-                .filter(a -> a.at().isBefore(to)).forEach(a -> {
-                    if (a.object().type() == ObjectType.KNOWLEDGE_ITEM && Digests.ITEM_CHANGES.contains(a.verb())) {
-                        items.computeIfAbsent(KnowledgeItemId.of(a.object().id()), k -> new ArrayList<>())
-                                .add(new Touch(a.at(), a.actor(), a.verb() == Verb.PUBLISHED));
-                    } else if (a.verb() == Verb.ASKED && a.object().type() == ObjectType.CONVERSATION) {
-                        asked.computeIfAbsent(ConversationId.of(a.object().id()), k -> new ArrayList<>())
-                                .add(new Touch(a.at(), a.actor(), false));
-                    } else if (a.verb() == Verb.ACCEPTED && a.target().map(t -> t.type() == ObjectType.CONVERSATION)
-                            .orElse(false)) {
-                        accepted.computeIfAbsent(ConversationId.of(a.target().get().id()), k -> new ArrayList<>())
-                                .add(new Touch(a.at(), a.actor(), false));
-                    }
-                });
-        tx.items().findAll(items.keySet()).forEach((id, i) -> {
+                .filter(a -> a.at().isBefore(to)).forEach(a -> touches.add(ActivityHead.of(a)));
+        tx.items().findAll(touches.items.keySet()).forEach((id, i) -> {
             if (i.status() == ItemStatus.PUBLISHED || i.status() == ItemStatus.NEEDS_REVIEW) {
-                run.add(item(i), items.get(id));
+                run.add(item(i), touches.items.get(id));
             }
         });
-        Set<ConversationId> questions = new HashSet<>(accepted.keySet());
-        questions.addAll(asked.keySet());
-        Map<ConversationId, Conversation> found = tx.conversations().findAll(questions);
-        accepted.forEach((id, touches) -> question(found.get(id), ConversationStatus.ANSWERED,
-                DigestSection.ANSWERED_QUESTIONS).ifPresent(c -> run.add(c, touches)));
-        asked.forEach((id, touches) -> question(found.get(id), ConversationStatus.OPEN,
-                DigestSection.UNANSWERED_QUESTIONS).ifPresent(c -> run.add(c, touches)));
+        Map<ConversationId, Conversation> found = tx.conversations().findAll(touches.questions());
+        touches.accepted.forEach((id, t) -> question(found.get(id), ConversationStatus.ANSWERED,
+                DigestSection.ANSWERED_QUESTIONS).ifPresent(c -> run.add(c, t)));
+        touches.asked.forEach((id, t) -> question(found.get(id), ConversationStatus.OPEN,
+                DigestSection.UNANSWERED_QUESTIONS).ifPresent(c -> run.add(c, t)));
         return run;
+    }
+
+    /**
+     * Reads what one member's digest of [from, to) needs when the member follows no tags and no people:
+     * the listed activities of the given communities only ({@link
+     * org.copkit.spi.Repositories.Activities#listHeads}) and the heads of the objects they touched
+     * (status, visibility, title; no bodies). The candidates carry no tags, which a reader who follows
+     * no tags never asks for.
+     *
+     * @param communities the communities the member follows or is active in, and those of the practices
+     *     and conversations they follow
+     */
+    static DigestRun readHeads(Transaction tx, Set<CommunityId> communities, Instant from, Instant to) {
+        DigestRun run = new DigestRun(from, to);
+        Touches touches = new Touches();
+        for (CommunityId c : communities) {
+            tx.activities().listHeads(c, VERBS, from, to).forEach(touches::add);
+        }
+        tx.items().findHeads(touches.items.keySet()).forEach((id, i) -> {
+            if (i.status() == ItemStatus.PUBLISHED || i.status() == ItemStatus.NEEDS_REVIEW) {
+                run.add(new Candidate(Ref.of(ObjectType.KNOWLEDGE_ITEM, i.id()), null, i.title(), i.community(),
+                        i.practice(), Set.of(), i.owner(), i.visibility(), Optional.empty()), touches.items.get(id));
+            }
+        });
+        Map<ConversationId, ConversationHead> found = tx.conversations().findHeads(touches.questions());
+        touches.accepted.forEach((id, t) -> question(found.get(id), ConversationStatus.ANSWERED,
+                DigestSection.ANSWERED_QUESTIONS).ifPresent(c -> run.add(c, t)));
+        touches.asked.forEach((id, t) -> question(found.get(id), ConversationStatus.OPEN,
+                DigestSection.UNANSWERED_QUESTIONS).ifPresent(c -> run.add(c, t)));
+        return run;
+    }
+
+    private static Optional<Candidate> question(ConversationHead c, ConversationStatus status,
+            DigestSection section) {
+        if (c == null || c.kind() != ConversationKind.QUESTION || c.status() != status) {
+            return Optional.empty();
+        }
+        Ref ref = Ref.of(ObjectType.CONVERSATION, c.id());
+        return Optional.of(new Candidate(ref, section, c.title(), c.community(), c.practice(), Set.of(), c.author(),
+                c.visibility(), Optional.of(ref)));
     }
 
     private static Candidate item(KnowledgeItem i) {

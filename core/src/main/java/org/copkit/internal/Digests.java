@@ -82,7 +82,7 @@ final class Digests implements DigestService {
         requirePeriod(from, to);
         return engine.read(actor, call -> {
             requireMember(call);
-            return build(call.tx, DigestRun.read(call.tx, from, to), call.actor, from, new Names());
+            return own(call, from, to);
         });
     }
 
@@ -98,8 +98,33 @@ final class Digests implements DigestService {
                     .orElse(java.time.ZoneOffset.UTC);
             Instant from = call.now.atZone(zone).minus(period).toInstant();
             requirePeriod(from, call.now);
-            return build(call.tx, DigestRun.read(call.tx, from, call.now), call.actor, from, new Names());
+            return own(call, from, call.now);
         });
+    }
+
+    /**
+     * The acting member's digest of [from, to). A member who follows no tags and no people can only be
+     * shown objects of the communities they follow or are active in and of the practices and
+     * conversations they follow: only those communities' activity of the period is read, with the heads
+     * of the objects it touched ({@link DigestRun#readHeads}), not the whole log. Otherwise (a followed
+     * tag or person may appear in any community) the whole period is read, as {@link #sendDue} does.
+     */
+    private static Digest own(Call call, Instant from, Instant to) {
+        return build(call.tx, runFor(call.tx, call.actor, from, to), call.actor, from, new Names());
+    }
+
+    /** What the digest of one member of [from, to) reads: see {@link #own}. */
+    static DigestRun runFor(Transaction tx, Actor reader, Instant from, Instant to) {
+        Interests in = interests(tx, reader);
+        if (!in.tags().isEmpty() || !in.members().isEmpty()) {
+            return DigestRun.read(tx, from, to);
+        }
+        Set<CommunityId> communities = new TreeSet<>(in.communities());
+        communities.addAll(in.active());
+        in.practices().forEach(p -> tx.practices().find(p).ifPresent(x -> communities.add(x.community())));
+        tx.conversations().findHeads(in.conversations().stream().map(r -> ConversationId.of(r.id())).toList())
+                .values().forEach(c -> communities.add(c.community()));
+        return DigestRun.readHeads(tx, communities, from, to);
     }
 
     private static void requireMember(Call call) {
@@ -122,12 +147,17 @@ final class Digests implements DigestService {
     static final int CHUNK = 100;
 
     /**
-     * Sends in chunks of {@value #CHUNK} members: first finds the due members and the earliest start of
-     * their periods (reads), then reads the activity of that span once ({@link DigestRun}), then per chunk
-     * builds the digests in a read transaction and marks them in a short write transaction that locks the
-     * chunk's members and reads their marks again (a run on another node may have sent them meanwhile:
-     * they are skipped), and delivers the chunk's digests after that commit. A run that stops half-way leaves the chunks it committed marked; the next run
-     * sends the rest. No transaction holds more than one chunk's locks.
+     * Sends in chunks of {@value #CHUNK} members, through an outbox on the digest marks. First finds the
+     * due members, the earliest start of their periods and the members whose pending digest's lease has
+     * passed (reads). Those pending digests are delivered again first ({@link #redeliver}). Then the run
+     * reads the activity of the due members' span once ({@link DigestRun}) and per chunk builds the
+     * digests in a read transaction, marks them in a short write transaction that locks the chunk's
+     * members and reads their marks again (a run on another node may have sent them meanwhile: they are
+     * skipped) and records each non-empty digest as pending with a lease of {@link #DELIVERY_LEASE};
+     * after that commit it hands them to the notifier and, in one more short write transaction, clears
+     * the pending state of those the notifier accepted. A run that stops anywhere leaves the chunks it
+     * committed marked and their undelivered digests pending; a later run sends the rest and, once the
+     * lease has passed, delivers the pending ones. No transaction holds more than one chunk's locks.
      */
     @Override
     public DigestReport sendDue(NotificationFrequency frequency) {
@@ -141,12 +171,15 @@ final class Digests implements DigestService {
             return call.now;
         });
         Map<MemberId, Due> due = new java.util.LinkedHashMap<>();
+        Map<MemberId, DigestMark> expired = new java.util.LinkedHashMap<>();
         PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
         while (true) {
             PageRequest current = page;
             Page<Member> members = engine.storage.read(tx -> {
                 Page<Member> p = tx.members().list(current);
-                due.putAll(dueOf(tx, p.items().stream().map(Member::id).toList(), frequency, length, now));
+                Scan scan = scan(tx, p.items().stream().map(Member::id).toList(), frequency, length, now);
+                due.putAll(scan.due());
+                expired.putAll(scan.expired());
                 return p;
             });
             if (members.next().isEmpty()) {
@@ -155,14 +188,15 @@ final class Digests implements DigestService {
             page = page.after(members.next().get());
         }
         List<MemberId> marked = new ArrayList<>();
-        List<Digest> delivered = new ArrayList<>();
+        List<Digest> delivered = new ArrayList<>(redeliver(expired, now));
         if (due.isEmpty()) {
-            return new DigestReport(now, frequency, marked, delivered);
+            return new DigestReport(now, frequency, marked, sorted(delivered));
         }
         Instant earliest = due.values().stream().map(Due::from).min(Instant::compareTo).orElseThrow();
         DigestRun run = engine.storage.read(tx -> DigestRun.read(tx, earliest, now));
         Names names = new Names();
         List<MemberId> ids = new ArrayList<>(due.keySet());
+        Instant lease = now.plus(DELIVERY_LEASE);
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<MemberId> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             // built in a read transaction, so the write transaction that marks them stays short
@@ -172,12 +206,12 @@ final class Digests implements DigestService {
                         reader -> digests.put(m, build(tx, run, reader, due.get(m).from(), names.in(tx)))));
                 return digests;
             });
-            List<Digest> sent = new ArrayList<>();
+            List<Digest> pending = new ArrayList<>();
             List<MemberId> chunkMarked = engine.write(actor, call -> {
-                sent.clear();
+                pending.clear();
                 // under the members' locks: a run on another node that got here first has committed its marks
                 call.tx.lock(chunk.stream().map(m -> Ref.of(ObjectType.MEMBER, m)).toList());
-                Map<MemberId, Due> still = dueOf(call.tx, chunk, frequency, length, now);
+                Map<MemberId, Due> still = scan(call.tx, chunk, frequency, length, now).due();
                 Map<MemberId, Member> readers = call.tx.members().findAll(still.keySet());
                 List<MemberId> done = new ArrayList<>();
                 List<Activity> activities = new ArrayList<>();
@@ -187,12 +221,16 @@ final class Digests implements DigestService {
                     if (d == null || reader == null || !d.from().equals(e.getValue().from())) {
                         continue; // changed since it was built: the next run sends it
                     }
+                    // the outbox: a non-empty digest stays pending until the notifier accepted it
+                    Optional<Instant> pendingFrom = d.isEmpty() ? Optional.empty() : Optional.of(d.from());
+                    Optional<Instant> leaseUntil = d.isEmpty() ? Optional.empty() : Optional.of(lease);
                     Optional<DigestMark> mark = e.getValue().mark();
                     if (mark.isPresent()) {
-                        call.tx.digestMarks().update(new DigestMark(e.getKey(), frequency, now,
-                                mark.get().version() + 1));
+                        call.tx.digestMarks().update(new DigestMark(e.getKey(), frequency, now, pendingFrom,
+                                leaseUntil, mark.get().version() + 1));
                     } else {
-                        call.tx.digestMarks().insert(new DigestMark(e.getKey(), frequency, now, 1));
+                        call.tx.digestMarks().insert(new DigestMark(e.getKey(), frequency, now, pendingFrom,
+                                leaseUntil, 1));
                     }
                     activities.add(new Activity(0, call.actor.member(), Verb.DIGEST_SENT,
                             new Ref(ObjectType.DIGEST_MARK, e.getKey().value()), Optional.empty(), Optional.empty(),
@@ -202,38 +240,160 @@ final class Digests implements DigestService {
                                     + d.omitted().values().stream().mapToInt(Integer::intValue).sum()))));
                     done.add(e.getKey());
                     if (!d.isEmpty()) {
-                        sent.add(d);
+                        pending.add(d);
                     }
                 }
                 call.recordAll(activities);
                 return done;
             });
             marked.addAll(chunkMarked);
-            delivered.addAll(sent);
-            sent.forEach(engine::deliverDigest);
+            delivered.addAll(deliver(pending));
         }
-        return new DigestReport(now, frequency, marked, delivered);
+        return new DigestReport(now, frequency, marked, sorted(delivered));
+    }
+
+    private static List<Digest> sorted(List<Digest> digests) {
+        List<Digest> list = new ArrayList<>(digests);
+        list.sort(Comparator.comparing(d -> d.member().value()));
+        return list;
+    }
+
+    /**
+     * Hands committed, pending digests to the notifier, then clears the pending state of those it
+     * accepted in one write transaction under their members' locks (only where the mark still names
+     * that period as pending). Those it refused stay pending until their lease passes.
+     *
+     * @return the digests the notifier accepted
+     */
+    private List<Digest> deliver(List<Digest> pending) {
+        List<Digest> accepted = new ArrayList<>();
+        for (Digest d : pending) {
+            if (engine.deliverDigest(d)) {
+                accepted.add(d);
+            }
+        }
+        confirm(accepted.stream().collect(java.util.stream.Collectors.toMap(Digest::member, Digest::to,
+                (a, b) -> a, java.util.LinkedHashMap::new)));
+        return accepted;
+    }
+
+    /** Clears the pending state of the members' marks whose pending period ends at the given instant. */
+    private void confirm(Map<MemberId, Instant> ends) {
+        if (ends.isEmpty()) {
+            return;
+        }
+        engine.storage.write(tx -> {
+            tx.lock(ends.keySet().stream().map(m -> Ref.of(ObjectType.MEMBER, m)).toList());
+            tx.digestMarks().findAll(ends.keySet()).forEach((m, mark) -> {
+                if (mark.pending() && mark.sentUpTo().equals(ends.get(m))) {
+                    tx.digestMarks().update(new DigestMark(m, mark.frequency(), mark.sentUpTo(), mark.version() + 1));
+                }
+            });
+            return null;
+        });
+    }
+
+    /**
+     * Delivers again, chunk by chunk, the pending digests whose lease has passed (their run stopped
+     * between marking and confirming, or the notifier refused them): claims them under the members'
+     * locks with a new lease (a run on another node that claimed them first is seen and skipped),
+     * rebuilds each digest of its recorded period [pendingFrom, sentUpTo) from the current state, hands
+     * it to the notifier and confirms it. A member who no longer exists, or whose digest is now empty,
+     * is confirmed without delivery.
+     *
+     * @return the digests the notifier accepted
+     */
+    private List<Digest> redeliver(Map<MemberId, DigestMark> expired, Instant now) {
+        List<Digest> accepted = new ArrayList<>();
+        List<MemberId> ids = new ArrayList<>(expired.keySet());
+        Map<Instant, DigestRun> runs = new HashMap<>();
+        Names names = new Names();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<MemberId> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            Map<MemberId, DigestMark> claimed = engine.storage.write(tx -> {
+                tx.lock(chunk.stream().map(m -> Ref.of(ObjectType.MEMBER, m)).toList());
+                Map<MemberId, DigestMark> mine = new java.util.LinkedHashMap<>();
+                tx.digestMarks().findAll(chunk).forEach((m, mark) -> {
+                    if (mark.pending() && !mark.leaseUntil().orElseThrow().isAfter(now)) {
+                        DigestMark claim = new DigestMark(m, mark.frequency(), mark.sentUpTo(), mark.pendingFrom(),
+                                Optional.of(now.plus(DELIVERY_LEASE)), mark.version() + 1);
+                        tx.digestMarks().update(claim);
+                        mine.put(m, claim);
+                    }
+                });
+                return mine;
+            });
+            if (claimed.isEmpty()) {
+                continue;
+            }
+            Map<MemberId, Instant> gone = new java.util.LinkedHashMap<>();
+            List<Digest> rebuilt = engine.storage.read(tx -> {
+                gone.clear();
+                List<Digest> digests = new ArrayList<>();
+                claimed.forEach((m, mark) -> {
+                    Instant start = mark.pendingFrom().orElseThrow();
+                    Optional<Actor> reader = engine.actorOf(tx, m);
+                    if (reader.isEmpty()) {
+                        gone.put(m, mark.sentUpTo());
+                        return;
+                    }
+                    // one shared run per period end: a crashed run's members share theirs
+                    DigestRun run = runs.get(mark.sentUpTo());
+                    if (run == null || run.from().isAfter(start)) {
+                        Instant earliest = claimed.values().stream().filter(k -> k.sentUpTo().equals(mark.sentUpTo()))
+                                .map(k -> k.pendingFrom().orElseThrow()).min(Instant::compareTo).orElseThrow();
+                        run = DigestRun.read(tx, earliest, mark.sentUpTo());
+                        runs.put(mark.sentUpTo(), run);
+                    }
+                    Digest d = build(tx, run, reader.get(), start, names.in(tx));
+                    if (d.isEmpty()) {
+                        gone.put(m, mark.sentUpTo());
+                    } else {
+                        digests.add(d);
+                    }
+                });
+                return digests;
+            });
+            confirm(gone);
+            accepted.addAll(deliver(rebuilt));
+        }
+        return accepted;
     }
 
     /** A member whose digest is due: the start of the period, and the stored mark to update (if any). */
     private record Due(Instant from, Optional<DigestMark> mark) {}
 
+    /** What a pass over some members found: whose digest is due, and whose pending digest's lease has passed. */
+    private record Scan(Map<MemberId, Due> due, Map<MemberId, DigestMark> expired) {}
+
     /**
      * Of the members, those whose preference is the frequency and whose last digest of it ended a whole
      * period ago or longer, with the start of their next period (at most {@link #MAX_PERIOD} back) and
-     * their stored mark.
+     * their stored mark; and, whatever their preference, those whose pending digest's lease has passed.
+     * A member whose last digest is still pending is not due: it is delivered first.
      */
-    private static Map<MemberId, Due> dueOf(Transaction tx, List<MemberId> members,
-            NotificationFrequency frequency, Duration length, Instant now) {
+    private static Scan scan(Transaction tx, List<MemberId> members, NotificationFrequency frequency,
+            Duration length, Instant now) {
         Map<MemberId, org.copkit.subscription.NotificationPreference> preferences =
                 tx.notificationPreferences().findAll(members);
-        List<MemberId> wanted = members.stream().filter(m -> Optional.ofNullable(preferences.get(m))
-                .map(org.copkit.subscription.NotificationPreference::frequency)
-                .orElse(org.copkit.subscription.NotificationPreference.DEFAULT) == frequency).toList();
-        Map<MemberId, DigestMark> marks = tx.digestMarks().findAll(wanted);
+        Map<MemberId, DigestMark> marks = tx.digestMarks().findAll(members);
         Map<MemberId, Due> due = new java.util.LinkedHashMap<>();
-        for (MemberId m : wanted) {
-            Instant from = Optional.ofNullable(marks.get(m)).filter(k -> k.frequency() == frequency)
+        Map<MemberId, DigestMark> expired = new java.util.LinkedHashMap<>();
+        for (MemberId m : members) {
+            DigestMark mark = marks.get(m);
+            if (mark != null && mark.pending()) {
+                if (!mark.leaseUntil().orElseThrow().isAfter(now)) {
+                    expired.put(m, mark);
+                }
+                continue;
+            }
+            NotificationFrequency wanted = Optional.ofNullable(preferences.get(m))
+                    .map(org.copkit.subscription.NotificationPreference::frequency)
+                    .orElse(org.copkit.subscription.NotificationPreference.DEFAULT);
+            if (wanted != frequency) {
+                continue;
+            }
+            Instant from = Optional.ofNullable(mark).filter(k -> k.frequency() == frequency)
                     .map(DigestMark::sentUpTo).orElse(now.minus(length));
             if (from.plus(length).isAfter(now)) {
                 continue;
@@ -241,9 +401,9 @@ final class Digests implements DigestService {
             if (Duration.between(from, now).compareTo(MAX_PERIOD) > 0) {
                 from = now.minus(MAX_PERIOD);
             }
-            due.put(m, new Due(from, Optional.ofNullable(marks.get(m))));
+            due.put(m, new Due(from, Optional.ofNullable(mark)));
         }
-        return due;
+        return new Scan(due, expired);
     }
 
     // ---- building --------------------------------------------------------------------------------

@@ -224,13 +224,21 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Hands a digest to the notifier after its call committed; a notifier that throws is logged. */
-    void deliverDigest(Digest digest) {
+    /**
+     * Hands a digest to the notifier after the transaction that marked it committed; a notifier that
+     * throws is logged, and the digest stays pending in the outbox (a later run delivers it again).
+     *
+     * @return whether the notifier accepted it (returned normally)
+     */
+    boolean deliverDigest(Digest digest) {
         try {
             notifier.deliverDigest(digest);
+            return true;
         } catch (RuntimeException e) {
-            LOG.warn("notifier {} failed to deliver the digest of {} for {} to {}; the digest counts as sent", notifier,
-                    digest.member(), digest.from(), digest.to(), e);
+            LOG.warn("notifier {} failed to deliver the digest {} of {} for {} to {}; it stays pending and a run"
+                    + " after {} delivers it again", notifier, digest.deliveryKey(), digest.member(), digest.from(),
+                    digest.to(), org.copkit.digest.DigestService.DELIVERY_LEASE, e);
+            return false;
         }
     }
 }

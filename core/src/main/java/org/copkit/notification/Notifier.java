@@ -11,9 +11,13 @@ public interface Notifier {
     void deliver(Notification notification);
 
     /**
-     * Delivers a member's digest (for members whose preference is DAILY or WEEKLY), after the call that
-     * built it committed. The default ignores it; hosts that send digests override this. Exceptions are
-     * logged and change nothing.
+     * Delivers a member's digest (for members whose preference is DAILY or WEEKLY), after the transaction
+     * that recorded it as pending committed. The default ignores it; hosts that send digests override
+     * this. Returning normally means the host has taken the digest over: it is then marked delivered. An
+     * exception is logged and leaves the digest pending: a later {@code sendDue} delivers it again after
+     * {@link org.copkit.digest.DigestService#DELIVERY_LEASE}. Delivery is at least once: the same digest
+     * may come again (after a crash between this call and the confirmation) with the same {@link
+     * org.copkit.digest.Digest#deliveryKey()}; skip keys you have already sent for exactly once.
      *
      * @param digest the digest, never null and never empty
      */

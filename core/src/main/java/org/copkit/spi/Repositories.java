@@ -108,6 +108,20 @@ public final class Repositories {
          *     community, ordered by id
          */
         Page<KnowledgeItem> listDueForReview(java.time.Instant before, PageRequest page);
+
+        /**
+         * The heads of several items (status, visibility and title without body, approvals and
+         * provenance), for digests that judge thousands of changed items but show a few. The default
+         * reads the items with {@link #findAll}; backends read only the head's columns.
+         *
+         * @param ids the items, not null (duplicates are ignored; unknown ids are left out)
+         * @return the found items' heads, in the order of {@code ids}
+         */
+        default java.util.Map<KnowledgeItemId, ItemHead> findHeads(java.util.Collection<KnowledgeItemId> ids) {
+            java.util.Map<KnowledgeItemId, ItemHead> heads = new java.util.LinkedHashMap<>();
+            findAll(ids).forEach((id, i) -> heads.put(id, ItemHead.of(i)));
+            return heads;
+        }
     }
 
     /** Append-only revisions of knowledge items. */
@@ -185,6 +199,37 @@ public final class Repositories {
          * @return matching activities, newest first
          */
         Page<Activity> listInvolving(CommunityId community, MemberId member, PageRequest page);
+
+        /**
+         * The heads of one community's activities with one of the verbs and {@code at} in [from, to): what
+         * one member's digest reads of the period (their communities' publications, changes, questions and
+         * acceptances), without reading the rest of the log or the activities' visibility and details.
+         * Unpaged: a digest reads the whole period. The default pages through {@link #listSince};
+         * backends answer from an index on community, verb and time.
+         *
+         * @param community the community
+         * @param verbs the verbs, not empty
+         * @param from start (inclusive)
+         * @param to end (exclusive), after {@code from}
+         * @return matching activities, ascending sequence
+         * @throws org.copkit.InvalidInputException when an argument is null, {@code verbs} is empty or
+         *     {@code from} is not before {@code to}
+         */
+        default List<ActivityHead> listHeads(CommunityId community, Set<org.copkit.activity.Verb> verbs,
+                java.time.Instant from, java.time.Instant to) {
+            ActivityHead.check(community, verbs, from, to);
+            List<ActivityHead> heads = new java.util.ArrayList<>();
+            PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+            while (true) {
+                Page<Activity> p = listSince(community, from, page);
+                p.items().stream().filter(a -> verbs.contains(a.verb()) && a.at().isBefore(to))
+                        .forEach(a -> heads.add(ActivityHead.of(a)));
+                if (p.next().isEmpty()) {
+                    return heads;
+                }
+                page = page.after(p.next().get());
+            }
+        }
     }
 
     /** Derived participation levels, keyed by community and member like memberships. */
@@ -327,6 +372,21 @@ public final class Repositories {
 
         /** @return every conversation in any community, ordered by id (for export and index rebuilds) */
         Page<org.copkit.conversation.Conversation> list(PageRequest page);
+
+        /**
+         * The heads of several conversations (kind, status, visibility and title without the body), for
+         * digests. The default reads them with {@link #findAll}; backends read only the head's columns.
+         *
+         * @param ids the conversations, not null (duplicates are ignored; unknown ids are left out)
+         * @return the found conversations' heads, in the order of {@code ids}
+         */
+        default java.util.Map<org.copkit.conversation.ConversationId, ConversationHead> findHeads(
+                java.util.Collection<org.copkit.conversation.ConversationId> ids) {
+            java.util.Map<org.copkit.conversation.ConversationId, ConversationHead> heads =
+                    new java.util.LinkedHashMap<>();
+            findAll(ids).forEach((id, c) -> heads.put(id, ConversationHead.of(c)));
+            return heads;
+        }
     }
 
     /** Answers, replies and comments. */

@@ -228,7 +228,7 @@ class DigestRunTest {
                     }
                 }).build()) {
             writes.set(0);
-            failAt.set(2);
+            failAt.set(3); // the first chunk's marks (1) and confirmation (2) commit, the second chunk's marks fail
             assertThatThrownBy(() -> second.system().digests().sendDue(NotificationFrequency.DAILY))
                     .isInstanceOf(CopKitException.class).hasMessageContaining("disk full");
         }
@@ -241,6 +241,173 @@ class DigestRunTest {
         assertThat(delivered.stream().map(Digest::member)).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(members);
         assertThat(f.kit.system().digests().sendDue(NotificationFrequency.DAILY).marked()).isEmpty();
+    }
+
+    // ---- the outbox: a crash or a failing notifier at each step loses nobody's digest
+
+    /** A process that dies: not a RuntimeException, so nothing catches it on the way out of sendDue. */
+    private static final class Crash extends Error {
+        private static final long serialVersionUID = 1L;
+
+        Crash() {
+            super("the process died");
+        }
+    }
+
+    /** Delivers into {@link #delivered}; {@code onCall} may throw before accepting the n-th call (from 1). */
+    private Notifier notifier(java.util.function.IntConsumer onCall) {
+        AtomicInteger calls = new AtomicInteger();
+        return new Notifier() {
+            @Override
+            public void deliver(Notification notification) {}
+
+            @Override
+            public void deliverDigest(Digest digest) {
+                onCall.accept(calls.incrementAndGet());
+                delivered.add(digest);
+            }
+        };
+    }
+
+    /** {@code n} members of one community with DAILY digests and one published item each can see, a day on. */
+    private List<MemberId> dailyMembers(int n) {
+        MemberId ann = f.member("ann", ACME);
+        CommunityId heat = f.community(ann, "Heat");
+        List<MemberId> members = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            MemberId m = f.member(String.format("r%04d", i), i % 2 == 0 ? ACME : BETA);
+            f.join(heat, m);
+            f.as(m).subscriptions().setPreference(NotificationFrequency.DAILY);
+            members.add(m);
+        }
+        f.clock.advance(Duration.ofHours(1));
+        f.published(ann, heat, Audience.community(), content("News", "body"));
+        f.clock.advance(Duration.ofDays(1));
+        return members;
+    }
+
+    /** Every member got their digest, and counted by delivery key exactly once. */
+    private void everyMemberGotExactlyOneDigestByKey(List<MemberId> members) {
+        Map<MemberId, Set<String>> keys = new HashMap<>();
+        delivered.forEach(d -> keys.computeIfAbsent(d.member(), m -> new HashSet<>()).add(d.deliveryKey()));
+        assertThat(keys.keySet()).containsExactlyInAnyOrderElementsOf(members);
+        assertThat(keys.values()).allSatisfy(k -> assertThat(k).hasSize(1));
+    }
+
+    @Test
+    void aNotifierThatFails_leavesTheDigestPending_andARunAfterTheLeaseDeliversItOnce() {
+        Set<Integer> refused = Set.of(3, 40, 101, 150);
+        f = Fixture.create(b -> b.notifier(notifier(call -> {
+            if (refused.contains(call)) {
+                throw new IllegalStateException("mail server down");
+            }
+        })));
+        List<MemberId> members = dailyMembers(150);
+
+        DigestReport first = f.kit.system().digests().sendDue(NotificationFrequency.DAILY);
+        assertThat(first.marked()).hasSize(150);
+        assertThat(first.delivered()).hasSize(146);
+        List<MemberId> missing = new ArrayList<>(members);
+        missing.removeAll(delivered.stream().map(Digest::member).toList());
+        assertThat(missing).hasSize(4);
+        assertThat(f.storage.read(tx -> tx.digestMarks().findAll(missing)).values())
+                .allSatisfy(m -> assertThat(m.pending()).isTrue());
+
+        f.clock.advance(DigestService.DELIVERY_LEASE.minusSeconds(1));
+        DigestReport early = f.kit.system().digests().sendDue(NotificationFrequency.DAILY);
+        assertThat(early.marked()).isEmpty();
+        assertThat(early.delivered()).as("still within the lease").isEmpty();
+
+        f.clock.advance(Duration.ofSeconds(1));
+        DigestReport retry = f.kit.system().digests().sendDue(NotificationFrequency.DAILY);
+        assertThat(retry.marked()).isEmpty();
+        assertThat(retry.delivered()).extracting(Digest::member).containsExactlyInAnyOrderElementsOf(missing);
+        assertThat(retry.delivered()).allSatisfy(d -> assertThat(d.section(DigestSection.NEW_ITEMS)).hasSize(1));
+        assertThat(delivered.stream().map(Digest::member)).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(members);
+        everyMemberGotExactlyOneDigestByKey(members);
+        assertThat(f.storage.read(tx -> tx.digestMarks().findAll(members)).values())
+                .allSatisfy(m -> assertThat(m.pending()).isFalse());
+        f.clock.advance(DigestService.DELIVERY_LEASE.multipliedBy(2));
+        assertThat(f.kit.system().digests().sendDue(NotificationFrequency.DAILY).delivered()).isEmpty();
+    }
+
+    @Test
+    void aCrashBetweenCommitAndDelivery_losesNobody_andRedeliversWithTheSameKey() {
+        AtomicInteger crashAt = new AtomicInteger(150); // the 50th digest of the second chunk
+        f = Fixture.create(b -> b.notifier(notifier(call -> {
+            if (call == crashAt.get()) {
+                throw new Crash();
+            }
+        })));
+        List<MemberId> members = dailyMembers(250);
+
+        assertThatThrownBy(() -> f.kit.system().digests().sendDue(NotificationFrequency.DAILY))
+                .isInstanceOf(Crash.class);
+        assertThat(delivered).as("chunk 1, and chunk 2 up to the crash").hasSize(149);
+        crashAt.set(-1);
+
+        // another node right after: the third chunk is new; the second is pending under its lease
+        DigestReport second = f.kit.system().digests().sendDue(NotificationFrequency.DAILY);
+        assertThat(second.marked()).hasSize(50);
+        assertThat(second.delivered()).hasSize(50);
+
+        f.clock.advance(DigestService.DELIVERY_LEASE);
+        DigestReport third = f.kit.system().digests().sendDue(NotificationFrequency.DAILY);
+        assertThat(third.marked()).isEmpty();
+        assertThat(third.delivered()).as("the second chunk, confirmed by nobody").hasSize(100);
+        everyMemberGotExactlyOneDigestByKey(members);
+        long twice = delivered.stream().map(Digest::member).distinct().count();
+        assertThat(delivered.size() - twice).as("handed over twice: only those accepted before the crash in its chunk")
+                .isEqualTo(49);
+        f.clock.advance(DigestService.DELIVERY_LEASE);
+        assertThat(f.kit.system().digests().sendDue(NotificationFrequency.DAILY).delivered()).isEmpty();
+    }
+
+    @Test
+    void aStorageFailureAtTheConfirmation_redeliversTheChunkAfterTheLease_withTheSameKeys() {
+        AtomicInteger writes = new AtomicInteger();
+        AtomicInteger failAt = new AtomicInteger(-1);
+        f = Fixture.create(b -> b.notifier(notifier(call -> { })));
+        List<MemberId> members = dailyMembers(120);
+        Storage failing = new FailingWrites(f.storage, writes, failAt);
+        try (org.copkit.CopKit node = org.copkit.CopKit.builder().storage(failing).clock(f.clock)
+                .notifier(notifier(call -> { })).build()) {
+            writes.set(0);
+            failAt.set(2); // the first chunk's marks commit, its confirmation fails
+            assertThatThrownBy(() -> node.system().digests().sendDue(NotificationFrequency.DAILY))
+                    .isInstanceOf(CopKitException.class).hasMessageContaining("disk full");
+        }
+        assertThat(delivered).hasSize(100);
+        DigestReport rest = f.kit.system().digests().sendDue(NotificationFrequency.DAILY);
+        assertThat(rest.marked()).hasSize(20);
+        f.clock.advance(DigestService.DELIVERY_LEASE);
+        DigestReport again = f.kit.system().digests().sendDue(NotificationFrequency.DAILY);
+        assertThat(again.delivered()).hasSize(100);
+        assertThat(delivered).hasSize(220);
+        everyMemberGotExactlyOneDigestByKey(members);
+    }
+
+    @Test
+    void aStorageFailureAtTheMarks_deliversNothingOfThatChunk_andTheNextRunSendsItOnce() {
+        AtomicInteger writes = new AtomicInteger();
+        AtomicInteger failAt = new AtomicInteger(-1);
+        f = Fixture.create(b -> b.notifier(notifier(call -> { })));
+        List<MemberId> members = dailyMembers(120);
+        Storage failing = new FailingWrites(f.storage, writes, failAt);
+        try (org.copkit.CopKit node = org.copkit.CopKit.builder().storage(failing).clock(f.clock)
+                .notifier(notifier(call -> { })).build()) {
+            writes.set(0);
+            failAt.set(1);
+            assertThatThrownBy(() -> node.system().digests().sendDue(NotificationFrequency.DAILY))
+                    .isInstanceOf(CopKitException.class).hasMessageContaining("disk full");
+        }
+        assertThat(delivered).isEmpty();
+        assertThat(f.kit.system().digests().sendDue(NotificationFrequency.DAILY).delivered()).hasSize(120);
+        f.clock.advance(DigestService.DELIVERY_LEASE);
+        assertThat(f.kit.system().digests().sendDue(NotificationFrequency.DAILY).delivered()).isEmpty();
+        assertThat(delivered.stream().map(Digest::member)).doesNotHaveDuplicates();
+        everyMemberGotExactlyOneDigestByKey(members);
     }
 
     /** Fails the n-th write after {@code failAt} was set, as a full disk would at commit. */

@@ -291,8 +291,9 @@ class DigestServiceTest {
         assertThat(delivered.get(1).section(DigestSection.NEW_ITEMS)).extracting(DigestEntry::title)
                 .containsExactly("Second subsidy");
         assertThat(f.storage.<Optional<DigestMark>>read(tx -> tx.digestMarks().find(ann))).hasValueSatisfying(m -> {
-            assertThat(m.version()).isEqualTo(2);
+            assertThat(m.version()).as("marked pending and confirmed delivered, twice").isEqualTo(4);
             assertThat(m.sentUpTo()).isEqualTo(f.clock.instant());
+            assertThat(m.pending()).isFalse();
         });
 
         DigestReport weekly = f.kit.system().digests().sendDue(NotificationFrequency.WEEKLY);
@@ -310,7 +311,7 @@ class DigestServiceTest {
     }
 
     @Test
-    void sendDue_survivesANotifierThatThrows() {
+    void sendDue_survivesANotifierThatThrows_andKeepsTheDigestPending() {
         Fixture g = Fixture.create(b -> b.notifier(new Notifier() {
             @Override
             public void deliver(Notification notification) {}
@@ -329,8 +330,13 @@ class DigestServiceTest {
             g.published(y, c, Audience.community(), content("News", "body"));
             g.clock.advance(Duration.ofMinutes(1));
             DigestReport r = g.kit.system().digests().sendDue(NotificationFrequency.DAILY);
-            assertThat(r.delivered()).hasSize(1);
-            assertThat(g.storage.<Optional<DigestMark>>read(tx -> tx.digestMarks().find(x))).isPresent();
+            assertThat(r.marked()).containsExactly(x);
+            assertThat(r.delivered()).as("the notifier did not take it").isEmpty();
+            assertThat(g.storage.<Optional<DigestMark>>read(tx -> tx.digestMarks().find(x))).hasValueSatisfying(m -> {
+                assertThat(m.pending()).isTrue();
+                assertThat(m.pendingFrom()).contains(g.clock.instant().minus(Duration.ofDays(1)));
+                assertThat(m.leaseUntil()).contains(g.clock.instant().plus(DigestService.DELIVERY_LEASE));
+            });
         } finally {
             g.close();
         }

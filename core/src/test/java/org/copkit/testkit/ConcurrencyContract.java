@@ -113,6 +113,8 @@ public abstract class ConcurrencyContract {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T08:00:00Z"));
     private final Map<MemberId, AtomicInteger> digests = new ConcurrentHashMap<>();
+    /** Members whose next digest the notifier refuses once (throws), leaving it pending. */
+    private final Set<MemberId> refuseOnce = ConcurrentHashMap.newKeySet();
     private final List<Notification> notified = java.util.Collections.synchronizedList(new ArrayList<>());
     private Storage storage;
     private Storage second;
@@ -158,6 +160,9 @@ public abstract class ConcurrencyContract {
 
             @Override
             public void deliverDigest(Digest digest) {
+                if (refuseOnce.remove(digest.member())) {
+                    throw new IllegalStateException("mail server down for " + digest.member());
+                }
                 digests.computeIfAbsent(digest.member(), m -> new AtomicInteger()).incrementAndGet();
             }
         };
@@ -495,6 +500,42 @@ public abstract class ConcurrencyContract {
             List<MemberId> marked = runs.stream().flatMap(o -> o.value().marked().stream()).toList();
             assertThat(marked).as("members marked, over all runs").doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(members);
+            assertThat(members).allMatch(m -> digests.containsKey(m) && digests.get(m).get() == 1);
+        }
+    }
+
+    @Test
+    @DisplayName("digests the notifier refused stay pending and are delivered again exactly once by 16 runs at once on two nodes after the lease")
+    void refusedDigestsAreDeliveredAgainOnce() {
+        CommunityId c = communityWithAllMembers();
+        for (MemberId m : members) {
+            a.as(m).subscriptions().setPreference(NotificationFrequency.WEEKLY);
+            a.as(m).subscriptions().follow(Ref.of(ObjectType.COMMUNITY, c));
+        }
+        for (int round = 0; round < rounds(); round++) {
+            clock.advance(Duration.ofDays(1));
+            publish(c, coordinator, "News of week " + round);
+            clock.advance(Duration.ofDays(6));
+            digests.clear();
+            List<MemberId> refused = new ArrayList<>();
+            for (int i = round % 2; i < members.size(); i += 2) {
+                refused.add(members.get(i));
+            }
+            refuseOnce.addAll(refused);
+            List<Outcome<DigestReport>> first = race(i -> kit(i).system().digests()
+                    .sendDue(NotificationFrequency.WEEKLY));
+            assertAllSucceeded(first);
+            assertThat(refuseOnce).as("every refused member's digest was offered").isEmpty();
+            assertThat(digests.keySet()).doesNotContainAnyElementsOf(refused);
+            assertThat(digests.values()).allMatch(n -> n.get() == 1);
+
+            clock.advance(org.copkit.digest.DigestService.DELIVERY_LEASE);
+            List<Outcome<DigestReport>> again = race(i -> kit(i).system().digests()
+                    .sendDue(NotificationFrequency.WEEKLY));
+            assertAllSucceeded(again);
+            assertThat(again.stream().flatMap(o -> o.value().delivered().stream()).map(Digest::member))
+                    .as("delivered again, over all runs").doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(refused);
             assertThat(members).allMatch(m -> digests.containsKey(m) && digests.get(m).get() == 1);
         }
     }

@@ -2418,6 +2418,101 @@ public abstract class StorageContract {
     }
 
     @Test
+    @DisplayName("a pending digest mark (outbox) round-trips its period start and lease, and clearing them marks it delivered")
+    public void digestMarkPendingRoundTrip() {
+        givenWorld();
+        org.copkit.digest.DigestMark pending = new org.copkit.digest.DigestMark(MemberId.of(ANN),
+                org.copkit.subscription.NotificationFrequency.WEEKLY, at(700), Optional.of(at(100)),
+                Optional.of(at(1_300)), 1);
+        given(tx -> tx.digestMarks().insert(pending));
+        assertThat(read((Transaction tx) -> tx.digestMarks().find(MemberId.of(ANN)))).contains(pending);
+        assertThat(read((Transaction tx) -> tx.digestMarks().findAll(List.of(MemberId.of(ANN)))))
+                .containsEntry(MemberId.of(ANN), pending);
+        org.copkit.digest.DigestMark delivered = new org.copkit.digest.DigestMark(MemberId.of(ANN),
+                org.copkit.subscription.NotificationFrequency.WEEKLY, at(700), 2);
+        given(tx -> tx.digestMarks().update(delivered));
+        assertThat(read((Transaction tx) -> tx.digestMarks().find(MemberId.of(ANN)))).hasValueSatisfying(m -> {
+            assertThat(m).isEqualTo(delivered);
+            assertThat(m.pending()).isFalse();
+        });
+        assertThatThrownBy(() -> new org.copkit.digest.DigestMark(MemberId.of(ANN),
+                org.copkit.subscription.NotificationFrequency.WEEKLY, at(700), Optional.of(at(100)), Optional.empty(), 1))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("mark.leaseUntil");
+    }
+
+    // =====================================================================================================
+    // What one member's digest reads: activity heads of a community by verb and time, item and question heads
+    // =====================================================================================================
+
+    @Test
+    @DisplayName("activity heads of a community list only the given verbs within [from, to), in ascending sequence, with actor, object, target and time")
+    public void activityHeadsOfACommunityByVerbAndTime() {
+        givenWorld();
+        Optional<CommunityId> com1 = Optional.of(CommunityId.of(COM_1));
+        List<Activity> stored = new ArrayList<>();
+        given(tx -> {
+            for (int i = 0; i < 6; i++) {
+                Activity a = activity(ANN, i % 2 == 0 ? Verb.PUBLISHED : Verb.EDITED, itemRef("i-" + i), com1);
+                stored.add(tx.activities().append(new Activity(0, a.actor(), a.verb(), a.object(), a.target(),
+                        a.community(), at(i * 10L), a.visibility(), a.details())));
+            }
+            Activity accepted = activity(BOB, Verb.ACCEPTED, new Ref(ObjectType.POST, "p-1"), com1);
+            stored.add(tx.activities().append(new Activity(0, accepted.actor(), accepted.verb(), accepted.object(),
+                    Optional.of(new Ref(ObjectType.CONVERSATION, "q-1")), accepted.community(), at(25),
+                    accepted.visibility(), accepted.details())));
+            Activity other = activity(ANN, Verb.PUBLISHED, itemRef("i-other"), Optional.of(CommunityId.of(COM_2)));
+            tx.activities().append(new Activity(0, other.actor(), other.verb(), other.object(), other.target(),
+                    other.community(), at(20), other.visibility(), other.details()));
+            Activity none = activity(ANN, Verb.PUBLISHED, itemRef("i-none"), Optional.empty());
+            tx.activities().append(new Activity(0, none.actor(), none.verb(), none.object(), none.target(),
+                    none.community(), at(20), none.visibility(), none.details()));
+        });
+        List<org.copkit.spi.ActivityHead> heads = read((Transaction tx) -> tx.activities().listHeads(
+                CommunityId.of(COM_1), Set.of(Verb.PUBLISHED, Verb.ACCEPTED), at(10), at(40)));
+        assertThat(heads).extracting(h -> h.object().id()).containsExactly("i-2", "p-1");
+        assertThat(heads).containsExactly(org.copkit.spi.ActivityHead.of(stored.get(2)),
+                org.copkit.spi.ActivityHead.of(stored.get(6)));
+        assertThat(heads.get(1).target()).contains(new Ref(ObjectType.CONVERSATION, "q-1"));
+        assertThat(heads.get(1).actor()).isEqualTo(MemberId.of(BOB));
+        assertThat(read((Transaction tx) -> tx.activities().listHeads(CommunityId.of(COM_1), Set.of(Verb.EDITED),
+                at(0), at(60)))).extracting(h -> h.object().id()).containsExactly("i-1", "i-3", "i-5");
+        assertThat(read((Transaction tx) -> tx.activities().listHeads(CommunityId.of(COM_1), Set.of(Verb.EDITED),
+                at(51), at(60)))).isEmpty();
+        assertThatThrownBy(() -> read((Transaction tx) -> tx.activities().listHeads(CommunityId.of(COM_1), Set.of(),
+                at(0), at(60)))).isInstanceOf(InvalidInputException.class).hasMessageContaining("verbs");
+        assertThatThrownBy(() -> read((Transaction tx) -> tx.activities().listHeads(CommunityId.of(COM_1),
+                Set.of(Verb.EDITED), at(60), at(60)))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("from must be before to");
+    }
+
+    @Test
+    @DisplayName("item and question heads carry status, community, practice, owner, title and audience of the stored objects, and leave unknown ids out")
+    public void itemAndQuestionHeads() {
+        givenWorld();
+        KnowledgeItem plain = Fixtures.item("i-h1", COM_1, ANN);
+        KnowledgeItem rich = Fixtures.publishedItem("i-h2", COM_1, "p-h", ANN, BOB, CAT, "i-next", "org-a", "org-b");
+        org.copkit.conversation.Conversation q = Fixtures.question("q-h1", COM_1, BOB);
+        given(tx -> {
+            tx.items().insert(plain);
+            tx.items().insert(rich);
+            tx.conversations().insert(q);
+        });
+        java.util.Map<KnowledgeItemId, org.copkit.spi.ItemHead> items = read((Transaction tx) -> tx.items()
+                .findHeads(List.of(rich.id(), KnowledgeItemId.of("i-missing"), plain.id(), rich.id())));
+        assertThat(items.keySet()).containsExactly(rich.id(), plain.id());
+        assertThat(items.get(rich.id())).isEqualTo(org.copkit.spi.ItemHead.of(rich));
+        assertThat(items.get(plain.id())).isEqualTo(org.copkit.spi.ItemHead.of(plain));
+        assertThat(items.get(rich.id()).visibility()).isEqualTo(rich.visibility());
+        assertThat(items.get(plain.id()).visibility()).isEqualTo(plain.visibility());
+        java.util.Map<org.copkit.conversation.ConversationId, org.copkit.spi.ConversationHead> questions =
+                read((Transaction tx) -> tx.conversations().findHeads(List.of(q.id(),
+                        org.copkit.conversation.ConversationId.of("q-missing"))));
+        assertThat(questions).containsExactly(java.util.Map.entry(q.id(), org.copkit.spi.ConversationHead.of(q)));
+        assertThat(questions.get(q.id()).visibility()).isEqualTo(q.visibility());
+        assertThat(read((Transaction tx) -> tx.items().findHeads(List.of()))).isEmpty();
+    }
+
+    @Test
     @DisplayName("a digest mark written in a transaction that fails is not stored and leaves no change-feed entry")
     public void digestMarkRollsBack() {
         givenWorld();

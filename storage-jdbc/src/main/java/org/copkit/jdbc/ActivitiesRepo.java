@@ -78,6 +78,30 @@ final class ActivitiesRepo implements Repositories.Activities {
     }
 
     /**
+     * One statement on the index {@code activities_by_community_verb_time} (V5), reading the head's columns
+     * only.
+     */
+    @Override
+    public List<org.copkit.spi.ActivityHead> listHeads(CommunityId community, java.util.Set<Verb> verbs,
+            java.time.Instant from, java.time.Instant to) {
+        org.copkit.spi.ActivityHead.check(community, verbs, from, to);
+        List<Object> args = new ArrayList<>();
+        args.add(community.value());
+        verbs.forEach(v -> args.add(v.name()));
+        args.add(from);
+        args.add(to);
+        return db.query("SELECT seq, actor_id, verb, object_type, object_id, target_type, target_id, occurred_at FROM "
+                + table + " WHERE community_id = ? AND verb IN ("
+                + String.join(", ", java.util.Collections.nCopies(verbs.size(), "?"))
+                + ") AND occurred_at >= ? AND occurred_at < ? ORDER BY seq", r -> new org.copkit.spi.ActivityHead(
+                        r.longValue("seq"), MemberId.of(r.text("actor_id")), Verb.valueOf(r.text("verb")),
+                        new Ref(ObjectType.valueOf(r.text("object_type")), r.text("object_id")),
+                        r.optText("target_type").isPresent() ? java.util.Optional.of(new Ref(
+                                ObjectType.valueOf(r.text("target_type")), r.text("target_id")))
+                                : java.util.Optional.empty(), r.instant("occurred_at")), args.toArray());
+    }
+
+    /**
      * Two index ranges, (community, actor) and (community, MEMBER target), each cut at the page size,
      * merged by sequence: no scan of the community's other activities.
      */

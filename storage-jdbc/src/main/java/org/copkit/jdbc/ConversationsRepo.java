@@ -91,4 +91,17 @@ final class ConversationsRepo extends VersionedRepo<ConversationId, Conversation
     public Page<Conversation> list(PageRequest page) {
         return page(Where.all(), "id", c -> c.id().value(), page);
     }
+
+    /** Reads the head's columns only (no body or content). */
+    @Override
+    public java.util.Map<ConversationId, org.copkit.spi.ConversationHead> findHeads(
+            java.util.Collection<ConversationId> ids) {
+        org.copkit.internal.Checks.present("ids", ids);
+        return findColumns(ids, "id, community_id, practice_id, kind, status, author_id, title, audience",
+                r -> new org.copkit.spi.ConversationHead(ConversationId.of(r.text("id")),
+                        CommunityId.of(r.text("community_id")), r.optText("practice_id").map(PracticeId::of),
+                        r.enumValue("kind", ConversationKind.class), r.enumValue("status", ConversationStatus.class),
+                        MemberId.of(r.text("author_id")), r.text("title"), Json.audience(r.text("audience"))),
+                org.copkit.spi.ConversationHead::id);
+    }
 }

@@ -8,7 +8,7 @@ import org.copkit.member.MemberId;
 import org.copkit.spi.Repositories;
 import org.copkit.subscription.NotificationFrequency;
 
-/** Table {@code digest_marks}, keyed by member; change-feed entries under the member id. */
+/** Table {@code digest_marks} (the outbox columns since V5), keyed by member; change-feed entries under the member id. */
 final class DigestMarksRepo extends VersionedRepo<MemberId, DigestMark> implements Repositories.DigestMarks {
     DigestMarksRepo(JdbcTransaction tx) {
         super(tx, ObjectType.DIGEST_MARK, "digest_marks", "member_id");
@@ -39,12 +39,15 @@ final class DigestMarksRepo extends VersionedRepo<MemberId, DigestMark> implemen
         LinkedHashMap<String, Object> c = new LinkedHashMap<>();
         c.put("frequency", m.frequency());
         c.put("sent_up_to", m.sentUpTo());
+        c.put("pending_from", Db.timestamp(m.pendingFrom()));
+        c.put("lease_until", Db.timestamp(m.leaseUntil()));
         return c;
     }
 
     @Override
     Db.Mapper<DigestMark> mapper() {
         return r -> new DigestMark(MemberId.of(r.text("member_id")),
-                r.enumValue("frequency", NotificationFrequency.class), r.instant("sent_up_to"), r.longValue("version"));
+                r.enumValue("frequency", NotificationFrequency.class), r.instant("sent_up_to"), r.optInstant("pending_from"),
+                r.optInstant("lease_until"), r.longValue("version"));
     }
 }

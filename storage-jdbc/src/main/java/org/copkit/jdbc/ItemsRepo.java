@@ -100,4 +100,16 @@ final class ItemsRepo extends VersionedRepo<KnowledgeItemId, KnowledgeItem> impl
         return page(Where.eq("status", ItemStatus.PUBLISHED.name()).andRange("review_by < ?", before), "id",
                 i -> i.id().value(), page);
     }
+
+    /** Reads the head's columns only (no body, content, approvals or provenance). */
+    @Override
+    public java.util.Map<KnowledgeItemId, org.copkit.spi.ItemHead> findHeads(
+            java.util.Collection<KnowledgeItemId> ids) {
+        org.copkit.internal.Checks.present("ids", ids);
+        return findColumns(ids, "id, community_id, practice_id, status, owner_id, title, audience",
+                r -> new org.copkit.spi.ItemHead(KnowledgeItemId.of(r.text("id")),
+                        CommunityId.of(r.text("community_id")), r.optText("practice_id").map(PracticeId::of),
+                        r.enumValue("status", ItemStatus.class), MemberId.of(r.text("owner_id")), r.text("title"),
+                        Json.audience(r.text("audience"))), org.copkit.spi.ItemHead::id);
+    }
 }

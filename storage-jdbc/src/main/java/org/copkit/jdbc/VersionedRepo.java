@@ -96,6 +96,33 @@ abstract class VersionedRepo<K, T> implements Repository<K, T> {
         return found;
     }
 
+    /**
+     * Like {@link #findAll} for a one-column key, but reads only {@code columns} (which must include the
+     * key column) and maps them with {@code mapper}: for heads that leave out large columns.
+     */
+    <H> java.util.Map<K, H> findColumns(java.util.Collection<K> keys, String columns, Db.Mapper<H> mapper,
+            java.util.function.Function<H, K> keyOf) {
+        List<K> distinct = List.copyOf(new java.util.LinkedHashSet<>(keys));
+        java.util.Map<K, H> byKey = new java.util.HashMap<>();
+        for (int from = 0; from < distinct.size(); from += FIND_ALL_KEYS) {
+            List<K> part = distinct.subList(from, Math.min(distinct.size(), from + FIND_ALL_KEYS));
+            Object[] values = part.stream().map(k -> keyValues(k).get(0)).toArray();
+            String marks = String.join(", ", java.util.Collections.nCopies(values.length, "?"));
+            for (H row : db.query("SELECT " + columns + " FROM " + table + " WHERE " + keyColumns.get(0) + " IN ("
+                    + marks + ")", mapper, values)) {
+                byKey.put(keyOf.apply(row), row);
+            }
+        }
+        java.util.Map<K, H> found = new java.util.LinkedHashMap<>();
+        for (K k : distinct) {
+            H row = byKey.get(k);
+            if (row != null) {
+                found.put(k, row);
+            }
+        }
+        return found;
+    }
+
     @Override
     public T insert(T entity) {
         tx.checkWritable();

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
 /** Upgrades from the first migration set, validate mode, schemas shared in one database. */
 class MigrationTest {
     /** The version of the newest migration script. */
-    private static final String LATEST = "3";
+    private static final String LATEST = "5";
     private static final Postgres POSTGRES = new Postgres();
 
     @AfterAll
@@ -186,7 +186,7 @@ class MigrationTest {
 
         try (JdbcStorage storage = JdbcStorage.builder().dataSource(ds).schema(schemaName).build()) {
             assertThat(Migrations.configure(ds, schema).load().info().current().getVersion().getVersion())
-                    .isEqualTo("3");
+                    .isEqualTo(LATEST);
             assertThat(storage.changes().head()).isEqualTo(2);
             assertThat(storage.read((Transaction tx) -> tx.notificationPreferences().find(MemberId.of("ann"))))
                     .hasValueSatisfying(p -> assertThat(p.frequency().name()).isEqualTo("WEEKLY"));
@@ -214,6 +214,59 @@ class MigrationTest {
                     tuple(2L, new Ref(ObjectType.NOTIFICATION_PREFERENCE, "ann")),
                     tuple(3L, new Ref(ObjectType.LEARNING_PATH, "lp-1")),
                     tuple(4L, new Ref(ObjectType.DIGEST_MARK, "ann")));
+        }
+    }
+
+    @Test
+    void aDatabaseAtVersion3WithADigestMark_migratesToVersion5_theMarkIsDelivered_andListHeadsSeesOldActivities_onH2()
+            throws Exception {
+        try (HikariDataSource ds = h2()) {
+            upgradesFromVersion3(ds, "copkit");
+        }
+    }
+
+    @Test
+    void aDatabaseAtVersion3WithADigestMark_migratesToVersion5_theMarkIsDelivered_andListHeadsSeesOldActivities_onPostgres()
+            throws Exception {
+        try (HikariDataSource ds = postgres()) {
+            upgradesFromVersion3(ds, POSTGRES.newSchema());
+        }
+    }
+
+    /**
+     * A database at version 3 with a digest mark and activities is upgraded on start: the mark reads as
+     * delivered (no outbox state), takes a pending update, and {@code listHeads} (on the V5 index) sees
+     * the version-1 activities.
+     */
+    private static void upgradesFromVersion3(DataSource ds, String schemaName) throws Exception {
+        Schema schema = new Schema(schemaName, Dialect.of(ds));
+        Migrations.configure(ds, schema).target("3").load().migrate();
+        runScript(ds, schemaName, "/upgrade/v1-data.sql");
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            c.setSchema(schemaName);
+            st.execute("INSERT INTO digest_marks (member_id, frequency, sent_up_to, version)"
+                    + " VALUES ('ann', 'WEEKLY', TIMESTAMP WITH TIME ZONE '2026-03-02 06:00:00+00', 1)");
+        }
+        try (JdbcStorage storage = JdbcStorage.builder().dataSource(ds).schema(schemaName).build()) {
+            assertThat(Migrations.configure(ds, schema).load().info().current().getVersion().getVersion())
+                    .isEqualTo(LATEST);
+            java.time.Instant sent = java.time.Instant.parse("2026-03-02T06:00:00Z");
+            org.copkit.digest.DigestMark old = new org.copkit.digest.DigestMark(MemberId.of("ann"),
+                    org.copkit.subscription.NotificationFrequency.WEEKLY, sent, 1);
+            assertThat(storage.read((Transaction tx) -> tx.digestMarks().find(MemberId.of("ann")))).contains(old);
+            org.copkit.digest.DigestMark pending = new org.copkit.digest.DigestMark(MemberId.of("ann"),
+                    org.copkit.subscription.NotificationFrequency.WEEKLY, sent.plusSeconds(604_800),
+                    java.util.Optional.of(sent), java.util.Optional.of(sent.plusSeconds(605_700)), 2);
+            storage.write(tx -> tx.digestMarks().update(pending));
+            assertThat(storage.read((Transaction tx) -> tx.digestMarks().find(MemberId.of("ann")))).contains(pending);
+            List<Activity> all = storage.read((Transaction tx) -> tx.activities().list(
+                    org.copkit.spi.ActivityFilter.all(), PageRequest.first()).items());
+            assertThat(all).isNotEmpty();
+            Activity any = all.get(0);
+            assertThat(any.community()).isPresent();
+            assertThat(storage.read((Transaction tx) -> tx.activities().listHeads(any.community().get(),
+                    java.util.Set.of(any.verb()), any.at(), any.at().plusSeconds(1))))
+                    .contains(org.copkit.spi.ActivityHead.of(any));
         }
     }
 

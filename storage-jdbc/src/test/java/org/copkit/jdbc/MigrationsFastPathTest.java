@@ -72,18 +72,17 @@ class MigrationsFastPathTest {
         try (HikariDataSource ds = h2()) {
             Schema schema = new Schema("copkit", Dialect.of(ds));
             Migrations.migrate(ds, schema);
-            exec(ds, "DELETE FROM \"copkit\".\"copkit_schema_history\" WHERE \"version\" = '3'");
-            exec(ds, "DROP INDEX \"copkit\".activities_by_community_actor");
-            exec(ds, "DROP INDEX \"copkit\".activities_by_community_target");
-            exec(ds, "DROP TABLE \"copkit\".learning_paths");
-            exec(ds, "DROP TABLE \"copkit\".digest_marks");
+            exec(ds, "DELETE FROM \"copkit\".\"copkit_schema_history\" WHERE \"version\" = '5'");
+            exec(ds, "DROP INDEX \"copkit\".activities_by_community_verb_time");
+            exec(ds, "ALTER TABLE \"copkit\".digest_marks DROP COLUMN pending_from");
+            exec(ds, "ALTER TABLE \"copkit\".digest_marks DROP COLUMN lease_until");
             assertThat(Migrations.upToDate(ds, schema)).isFalse();
             assertThatThrownBy(() -> JdbcStorage.builder().dataSource(ds)
                     .migrationMode(JdbcStorage.MigrationMode.VALIDATE).build())
                     .isInstanceOf(CopKitException.class);
             JdbcStorage.builder().dataSource(ds).build().close();
             assertThat(Migrations.upToDate(ds, schema)).isTrue();
-            exec(ds, "UPDATE \"copkit\".\"copkit_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '3'");
+            exec(ds, "UPDATE \"copkit\".\"copkit_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '5'");
             assertThat(Migrations.upToDate(ds, schema)).isFalse();
         }
     }
