@@ -163,11 +163,25 @@ public final class Checks {
         }
     }
 
-    /** Copies a set, rejecting null elements and more than {@code max} elements; keeps iteration order. */
+    /**
+     * Copies a set, rejecting null elements and more than {@code max} elements; keeps iteration order.
+     * An empty or one-element set is a shared or single small object (most records' sets are empty, and
+     * a store of a million records holds several of them per record).
+     */
     public static <T> Set<T> set(String field, Collection<? extends T> values, int max) {
         present(field, values);
         if (values.size() > max) {
             throw new InvalidInputException(field + " may hold at most " + max + " entries but had " + values.size());
+        }
+        if (values.isEmpty()) {
+            return java.util.Collections.emptySet();
+        }
+        if (values.size() == 1) {
+            T only = values.iterator().next();
+            if (only == null) {
+                throw new InvalidInputException(field + " must not contain null");
+            }
+            return java.util.Collections.singleton(only);
         }
         LinkedHashSet<T> copy = new LinkedHashSet<>();
         for (T v : values) {

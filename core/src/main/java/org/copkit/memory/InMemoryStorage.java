@@ -49,7 +49,14 @@ import org.copkit.spi.Transaction;
  * docs/spi.md}, "The in-memory backend".
  */
 public final class InMemoryStorage implements Storage {
-    record RevisionKey(KnowledgeItemId item, int number) {}
+    /** A revision's key, ordered by item then number. */
+    record RevisionKey(KnowledgeItemId item, int number) implements Comparable<RevisionKey> {
+        @Override
+        public int compareTo(RevisionKey o) {
+            int c = item.compareTo(o.item);
+            return c != 0 ? c : Integer.compare(number, o.number);
+        }
+    }
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     final Clock clock;
@@ -71,8 +78,7 @@ public final class InMemoryStorage implements Storage {
     final MemTable<org.copkit.spi.SessionMemberKey, org.copkit.session.Attendance> attendances = sessionMemberTable(
             ObjectType.ATTENDANCE, a -> new org.copkit.spi.SessionMemberKey(a.session(), a.member()),
             org.copkit.session.Attendance::version);
-    final TreeMap<RevisionKey, Revision> revisions = new TreeMap<>(
-            Comparator.comparing(RevisionKey::item).thenComparingInt(RevisionKey::number));
+    final TreeMap<RevisionKey, Revision> revisions = new TreeMap<>();
     final List<Change> changeLog = new ArrayList<>();
     // ---- questions and discussions
     record ConversationRevisionKey(ConversationId conversation, int number) {}
