@@ -113,7 +113,8 @@ final class MemActivityLog {
     private boolean indexed;
     private final Map<CommunityId, Seq> byCommunity = new HashMap<>();
     private final Map<MemberId, Seq> byActor = new HashMap<>();
-    private final Map<Ref, Seq> byObject = new HashMap<>();
+    /** An object's only activity, or its {@link Seq} once it has several (most objects have one). */
+    private final Map<Ref, Object> byObject = new HashMap<>();
     private final Map<CommunityActor, Seq> byCommunityActor = new HashMap<>();
     private final Map<CommunityTarget, Seq> byCommunityTarget = new HashMap<>();
 
@@ -149,7 +150,17 @@ final class MemActivityLog {
                     x -> new Seq(false)).add(a));
         });
         byActor.computeIfAbsent(a.actor(), x -> new Seq(false)).add(a);
-        byObject.computeIfAbsent(a.object(), x -> new Seq(false)).add(a);
+        byObject.merge(a.object(), a, (earlier, x) -> {
+            Seq seq;
+            if (earlier instanceof Seq s) {
+                seq = s;
+            } else {
+                seq = new Seq(false);
+                seq.add((Activity) earlier);
+            }
+            seq.add((Activity) x);
+            return seq;
+        });
     }
 
     void addAll(MemActivityLog later) {
@@ -173,7 +184,7 @@ final class MemActivityLog {
             }
         }
         if (filter.object().isPresent()) {
-            seq = smaller(seq, get(byObject, filter.object().get()));
+            seq = smaller(seq, ofObject(filter.object().get()));
         }
         Predicate<Activity> matches = a -> (filter.community().isEmpty() || a.community().equals(filter.community()))
                 && (filter.actor().isEmpty() || a.actor().equals(filter.actor().get()))
@@ -235,6 +246,19 @@ final class MemActivityLog {
                 index(everything.rows[i]);
             }
         }
+    }
+
+    private Seq ofObject(Ref object) {
+        Object o = byObject.get(object);
+        if (o == null) {
+            return EMPTY;
+        }
+        if (o instanceof Seq s) {
+            return s;
+        }
+        Seq one = new Seq(false);
+        one.add((Activity) o);
+        return one;
     }
 
     private static <T> Seq get(Map<T, Seq> map, T key) {

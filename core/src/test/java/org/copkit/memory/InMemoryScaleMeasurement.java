@@ -233,11 +233,21 @@ class InMemoryScaleMeasurement {
     }
 
     private static String member(int i) {
-        return String.format(Locale.ROOT, "m%07d", i);
+        return padded('m', i, 7);
     }
 
     private static String item(int i) {
-        return String.format(Locale.ROOT, "i%08d", i);
+        return padded('i', i, 8);
+    }
+
+    /** {@code prefix} and i with leading zeros to {@code digits} digits ({@code String.format} took a tenth of the setup's CPU). */
+    private static String padded(char prefix, int i, int digits) {
+        String n = Integer.toString(i);
+        StringBuilder b = new StringBuilder(digits + 1).append(prefix);
+        for (int k = n.length(); k < digits; k++) {
+            b.append('0');
+        }
+        return b.append(n).toString();
     }
 
     /** Item i of community c: 80% PUBLISHED with a review date, 10% DRAFT (i % 10 == 1), 10% ARCHIVED. */
