@@ -225,11 +225,11 @@ class InMemoryScaleMeasurement {
     }
 
     private static String community(int c) {
-        return String.format(Locale.ROOT, "c%02d", c);
+        return padded('c', c, 2);
     }
 
     private static String practice(int c, int p) {
-        return String.format(Locale.ROOT, "p%02d-%d", c, p);
+        return padded('p', c, 2) + "-" + p;
     }
 
     private static String member(int i) {
