@@ -5,14 +5,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NavigableSet;
 import java.util.NoSuchElementException;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * A secondary index of a {@link MemTable}: a sorted set of entries {@code [parts..., primary key]}, one
- * per row (none for a row the index leaves out, several for a row with several values, such as a
+ * A secondary index of a {@link MemTable}: a sorted set ({@link MemSortedSet}) of entries {@code [parts...,
+ * primary key]}, one per row (none for a row the index leaves out, several for a row with several values, such as a
  * practice's stewards). The first {@link #prefixLength} parts are what a listing asks for by equality
  * (community, status, ...); the parts after them are the listing's order (id text, start, ...), and the
  * primary key breaks ties. A listing reads one range of the set per prefix: {@code O(log n + rows read)}.
@@ -63,7 +61,7 @@ final class MemIndex<K, V> {
     final Comparator<Object[]> order;
     /** Orders entries from the first part after the prefix: the listing order across prefixes. */
     final Comparator<Object[]> listingOrder;
-    final NavigableSet<Object[]> committed;
+    final MemSortedSet committed;
 
     /**
      * @param entries the parts of a row's entries: an empty list leaves the row out of the index
@@ -75,7 +73,7 @@ final class MemIndex<K, V> {
         this.keyOrder = keyOrder;
         this.order = (a, b) -> compare(a, b, 0);
         this.listingOrder = (a, b) -> compare(a, b, prefixLength);
-        this.committed = new TreeSet<>(order);
+        this.committed = new MemSortedSet(order);
     }
 
     /** @return the parts of the row's entries (none: not indexed) */
@@ -84,14 +82,14 @@ final class MemIndex<K, V> {
     }
 
     /** Adds the row's entries to a set ordered as this index. */
-    void add(NavigableSet<Object[]> set, K key, V row) {
+    void add(MemSortedSet set, K key, V row) {
         for (Object[] p : parts(row)) {
             set.add(entry(p, key));
         }
     }
 
     /** Removes the row's entries from a set ordered as this index. */
-    void remove(NavigableSet<Object[]> set, K key, V row) {
+    void remove(MemSortedSet set, K key, V row) {
         for (Object[] p : parts(row)) {
             set.remove(entry(p, key));
         }
@@ -133,7 +131,7 @@ final class MemIndex<K, V> {
      *     range holds only entries strictly after them (before them, descending)
      * @param descending from the last entry to the first
      */
-    Iterator<Object[]> range(NavigableSet<Object[]> set, Object[] prefix, Object[] after, boolean descending) {
+    Iterator<Object[]> range(MemSortedSet set, Object[] prefix, Object[] after, boolean descending) {
         if (prefix.length != prefixLength) {
             throw new IllegalArgumentException(name + " is looked up by " + prefixLength + " values, got "
                     + Arrays.toString(prefix));
@@ -149,8 +147,7 @@ final class MemIndex<K, V> {
                 from = entry(bound, HIGH);
             }
         }
-        NavigableSet<Object[]> sub = set.subSet(from, false, to, false);
-        return descending ? sub.descendingIterator() : sub.iterator();
+        return set.range(from, to, descending);
     }
 
     @SuppressWarnings("unchecked")

@@ -5,10 +5,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.copkit.ConflictException;
 import org.copkit.NotFoundException;
 import org.copkit.Ref;
@@ -29,7 +27,7 @@ final class MemTableView<K, V> implements Repository<K, V> {
      * built by the first listing that needs them, then kept up to date (a bulk insert that lists nothing
      * builds none).
      */
-    private List<NavigableSet<Object[]>> stagedEntries;
+    private List<MemSortedSet> stagedEntries;
 
     MemTableView(MemTable<K, V> table, MemTransaction tx) {
         this.table = table;
@@ -122,7 +120,7 @@ final class MemTableView<K, V> implements Repository<K, V> {
         if (staged != null && stagedEntries == null) {
             stagedEntries = new ArrayList<>(table.indexes.size());
             for (MemIndex<K, V> i : table.indexes) {
-                NavigableSet<Object[]> entries = new TreeSet<>(i.order);
+                MemSortedSet entries = new MemSortedSet(i.order);
                 staged.forEach((k, v) -> i.add(entries, k, v));
                 stagedEntries.add(entries);
             }
