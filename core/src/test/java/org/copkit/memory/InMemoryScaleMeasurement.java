@@ -63,7 +63,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * followers, then per item the item row, revision 1 and a {@code CREATED} activity. 80% of the items are
  * PUBLISHED with a review date, 10% DRAFT, 10% ARCHIVED; half of them belong to one of 5 practices of
  * their community. Then 200 read transactions per listing (random members, cursors in the middle of the
- * listing) give the mean time per call.
+ * listing) give the mean wall and thread CPU time per call: listings of a community's items by status, a
+ * member's memberships, a community's activity since an instant, ... (a listing that scanned the tables
+ * would grow tenfold from {@code N = 10,000} to {@code 100,000}; these do not).
  *
  * <p><b>Kit API</b> ({@code copkit.scale.kit=N,...}): a kit on {@link InMemoryStorage} with a search index
  * that keeps nothing ({@link NoSearch}); the system actor registers N members, each of which then joins
@@ -280,10 +282,13 @@ class InMemoryScaleMeasurement {
             call.run();
         }
         long start = System.nanoTime();
+        long cpu = Span.THREADS.getCurrentThreadCpuTime();
         for (int i = 0; i < CALLS; i++) {
             call.run();
         }
-        System.out.printf(Locale.ROOT, "  %-100s %9.3f ms/call%n", what, (System.nanoTime() - start) / 1e6 / CALLS);
+        long cpuNanos = Span.THREADS.getCurrentThreadCpuTime() - cpu;
+        System.out.printf(Locale.ROOT, "  %-100s %9.3f ms/call (thread CPU %.3f ms)%n", what,
+                (System.nanoTime() - start) / 1e6 / CALLS, cpuNanos / 1e6 / CALLS);
     }
 
     // ---- kit API
