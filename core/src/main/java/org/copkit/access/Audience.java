@@ -16,6 +16,9 @@ import org.copkit.member.OrganizationId;
  * @param organizations the organisations whose members may read, for the two organisation levels
  */
 public record Audience(AudienceLevel level, Set<OrganizationId> organizations) {
+    private static final Audience COMMUNITY = new Audience(AudienceLevel.COMMUNITY, Set.of());
+    private static final Audience PLATFORM = new Audience(AudienceLevel.PLATFORM, Set.of());
+
     /** Validates and copies. */
     public Audience {
         Checks.present("audience.level", level);
@@ -56,13 +59,13 @@ public record Audience(AudienceLevel level, Set<OrganizationId> organizations) {
         return new Audience(AudienceLevel.PARTNERS, all);
     }
 
-    /** @return active members of the content's community */
+    /** @return active members of the content's community (one shared instance) */
     public static Audience community() {
-        return new Audience(AudienceLevel.COMMUNITY, Set.of());
+        return COMMUNITY;
     }
 
-    /** @return every registered member */
+    /** @return every registered member (one shared instance) */
     public static Audience platform() {
-        return new Audience(AudienceLevel.PLATFORM, Set.of());
+        return PLATFORM;
     }
 }

@@ -163,11 +163,45 @@ public final class Checks {
         }
     }
 
-    /** Copies a set, rejecting null elements and more than {@code max} elements; keeps iteration order. */
+    /**
+     * Copies a set, rejecting null elements and more than {@code max} elements; keeps iteration order.
+     * An empty or one-element set is a shared or single small object, a set of up to 16 elements an
+     * array (most records' sets are empty or small, and a store of a million records holds several of
+     * them per record).
+     */
+    @SuppressWarnings("unchecked")
     public static <T> Set<T> set(String field, Collection<? extends T> values, int max) {
         present(field, values);
         if (values.size() > max) {
             throw new InvalidInputException(field + " may hold at most " + max + " entries but had " + values.size());
+        }
+        if (values.isEmpty()) {
+            return java.util.Collections.emptySet();
+        }
+        if (values.size() == 1) {
+            T only = values.iterator().next();
+            if (only == null) {
+                throw new InvalidInputException(field + " must not contain null");
+            }
+            return java.util.Collections.singleton(only);
+        }
+        if (values.size() <= SmallSet.MAX) {
+            Object[] distinct = new Object[values.size()];
+            int n = 0;
+            for (T v : values) {
+                if (v == null) {
+                    throw new InvalidInputException(field + " must not contain null");
+                }
+                boolean seen = false;
+                for (int i = 0; i < n && !seen; i++) {
+                    seen = distinct[i].equals(v);
+                }
+                if (!seen) {
+                    distinct[n++] = v;
+                }
+            }
+            return n == 1 ? java.util.Collections.singleton((T) distinct[0])
+                    : new SmallSet<>(n == distinct.length ? distinct : java.util.Arrays.copyOf(distinct, n));
         }
         LinkedHashSet<T> copy = new LinkedHashSet<>();
         for (T v : values) {

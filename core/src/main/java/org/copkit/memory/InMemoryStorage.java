@@ -49,7 +49,14 @@ import org.copkit.spi.Transaction;
  * docs/spi.md}, "The in-memory backend".
  */
 public final class InMemoryStorage implements Storage {
-    record RevisionKey(KnowledgeItemId item, int number) {}
+    /** A revision's key, ordered by item then number. */
+    record RevisionKey(KnowledgeItemId item, int number) implements Comparable<RevisionKey> {
+        @Override
+        public int compareTo(RevisionKey o) {
+            int c = item.compareTo(o.item);
+            return c != 0 ? c : Integer.compare(number, o.number);
+        }
+    }
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     final Clock clock;
@@ -71,8 +78,12 @@ public final class InMemoryStorage implements Storage {
     final MemTable<org.copkit.spi.SessionMemberKey, org.copkit.session.Attendance> attendances = sessionMemberTable(
             ObjectType.ATTENDANCE, a -> new org.copkit.spi.SessionMemberKey(a.session(), a.member()),
             org.copkit.session.Attendance::version);
-    final TreeMap<RevisionKey, Revision> revisions = new TreeMap<>(
-            Comparator.comparing(RevisionKey::item).thenComparingInt(RevisionKey::number));
+    /**
+     * Each item's committed revisions by number, in one array per item (most items have one or two): a
+     * revision is found by a hash lookup and a binary search, and a million items' first revisions take
+     * a million small arrays, not a million keys and tree nodes.
+     */
+    final java.util.HashMap<KnowledgeItemId, Revision[]> revisions = new java.util.HashMap<>();
     final List<Change> changeLog = new ArrayList<>();
     // ---- questions and discussions
     record ConversationRevisionKey(ConversationId conversation, int number) {}
@@ -208,6 +219,46 @@ public final class InMemoryStorage implements Storage {
             .index("byCommunity", 1, x -> new Object[] {x.community(), x.id().value()});
     final MemIndex<org.copkit.onboarding.LearningPathId, org.copkit.onboarding.LearningPath> pathsByCommunity =
             learningPaths.index("byCommunity", 1, p -> new Object[] {p.community(), p.id().value()});
+
+    /** Stores a committed revision; its item has no revision of that number yet. */
+    void addRevision(Revision r) {
+        Revision[] rs = revisions.get(r.item());
+        if (rs == null) {
+            revisions.put(r.item(), new Revision[] {r});
+            return;
+        }
+        int at = firstAfter(rs, r.number());
+        Revision[] grown = new Revision[rs.length + 1];
+        System.arraycopy(rs, 0, grown, 0, at);
+        grown[at] = r;
+        System.arraycopy(rs, at, grown, at + 1, rs.length - at);
+        revisions.put(r.item(), grown);
+    }
+
+    /** @return the index of the first revision numbered above {@code number} in an array sorted by number */
+    static int firstAfter(Revision[] rs, int number) {
+        int lo = 0;
+        int hi = rs.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (rs[mid].number() <= number) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** @return the committed revision of that number, or null */
+    Revision revision(KnowledgeItemId item, int number) {
+        Revision[] rs = revisions.get(item);
+        if (rs == null) {
+            return null;
+        }
+        int at = firstAfter(rs, number) - 1;
+        return at >= 0 && rs[at].number() == number ? rs[at] : null;
+    }
 
     private InMemoryStorage(Clock clock) {
         this.clock = clock;

@@ -2,6 +2,7 @@ package org.copkit.memory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -28,9 +29,14 @@ final class MemActivityLog {
 
     private record CommunityTarget(CommunityId community, Ref target) {}
 
-    /** Activities in ascending sequence; for a community's list also the latest {@code at} up to each one. */
+    /**
+     * Activities in ascending sequence, in an array that grows by half (most lists, such as one
+     * object's, hold one or two activities: two small objects each); for a community's list also the
+     * latest {@code at} up to each one.
+     */
     static final class Seq {
-        final ArrayList<Activity> rows = new ArrayList<>(2);
+        Activity[] rows = new Activity[1];
+        int size;
         /** {@code latestAt.get(i)}: the latest {@code at} of rows 0..i (only kept for community lists). */
         final ArrayList<Instant> latestAt;
 
@@ -43,20 +49,27 @@ final class MemActivityLog {
                 Instant previous = latestAt.isEmpty() ? a.at() : latestAt.get(latestAt.size() - 1);
                 latestAt.add(a.at().isAfter(previous) ? a.at() : previous);
             }
-            rows.add(a);
+            if (size == rows.length) {
+                rows = Arrays.copyOf(rows, size + (size >> 1) + 1);
+            }
+            rows[size++] = a;
         }
 
         int size() {
-            return rows.size();
+            return size;
+        }
+
+        Activity get(int i) {
+            return rows[i];
         }
 
         /** @return the index of the first row with a sequence greater than {@code sequence} */
         int firstAfter(long sequence) {
             int lo = 0;
-            int hi = rows.size();
+            int hi = size;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (rows.get(mid).sequence() <= sequence) {
+                if (rows[mid].sequence() <= sequence) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
@@ -83,13 +96,25 @@ final class MemActivityLog {
 
     private static final Seq EMPTY = new Seq(false);
 
-    private final List<Activity> all;
+    private final List<Activity> all = new java.util.AbstractList<>() {
+        @Override
+        public Activity get(int index) {
+            java.util.Objects.checkIndex(index, everything.size);
+            return everything.rows[index];
+        }
+
+        @Override
+        public int size() {
+            return everything.size;
+        }
+    };
     private final Seq everything = new Seq(false);
     /** Whether the lists below are kept; a transaction's log builds them at its first listing. */
     private boolean indexed;
     private final Map<CommunityId, Seq> byCommunity = new HashMap<>();
     private final Map<MemberId, Seq> byActor = new HashMap<>();
-    private final Map<Ref, Seq> byObject = new HashMap<>();
+    /** An object's only activity, or its {@link Seq} once it has several (most objects have one). */
+    private final Map<Ref, Object> byObject = new HashMap<>();
     private final Map<CommunityActor, Seq> byCommunityActor = new HashMap<>();
     private final Map<CommunityTarget, Seq> byCommunityTarget = new HashMap<>();
 
@@ -97,7 +122,6 @@ final class MemActivityLog {
      * @param indexed keep the lists per community, actor, ... from the start (else: from the first listing)
      */
     MemActivityLog(boolean indexed) {
-        this.all = Collections.unmodifiableList(everything.rows);
         this.indexed = indexed;
     }
 
@@ -126,11 +150,23 @@ final class MemActivityLog {
                     x -> new Seq(false)).add(a));
         });
         byActor.computeIfAbsent(a.actor(), x -> new Seq(false)).add(a);
-        byObject.computeIfAbsent(a.object(), x -> new Seq(false)).add(a);
+        byObject.merge(a.object(), a, (earlier, x) -> {
+            Seq seq;
+            if (earlier instanceof Seq s) {
+                seq = s;
+            } else {
+                seq = new Seq(false);
+                seq.add((Activity) earlier);
+            }
+            seq.add((Activity) x);
+            return seq;
+        });
     }
 
     void addAll(MemActivityLog later) {
-        later.everything.rows.forEach(this::add);
+        for (int i = 0; i < later.everything.size; i++) {
+            add(later.everything.rows[i]);
+        }
     }
 
     /** Activities matching the filter with a sequence below {@code before}, newest first. */
@@ -148,7 +184,7 @@ final class MemActivityLog {
             }
         }
         if (filter.object().isPresent()) {
-            seq = smaller(seq, get(byObject, filter.object().get()));
+            seq = smaller(seq, ofObject(filter.object().get()));
         }
         Predicate<Activity> matches = a -> (filter.community().isEmpty() || a.community().equals(filter.community()))
                 && (filter.actor().isEmpty() || a.actor().equals(filter.actor().get()))
@@ -164,7 +200,7 @@ final class MemActivityLog {
             return Collections.emptyIterator();
         }
         int from = Math.max(seq.firstAfter(after), seq.firstPossiblySince(since));
-        return filtered(seq.rows.listIterator(from), a -> !a.at().isBefore(since));
+        return filtered(ascending(seq, from), a -> !a.at().isBefore(since));
     }
 
     /** Activities of the community by the member or naming the member as target, below {@code before}, newest first. */
@@ -206,8 +242,23 @@ final class MemActivityLog {
     private void ensureIndexed() {
         if (!indexed) {
             indexed = true;
-            everything.rows.forEach(this::index);
+            for (int i = 0; i < everything.size; i++) {
+                index(everything.rows[i]);
+            }
         }
+    }
+
+    private Seq ofObject(Ref object) {
+        Object o = byObject.get(object);
+        if (o == null) {
+            return EMPTY;
+        }
+        if (o instanceof Seq s) {
+            return s;
+        }
+        Seq one = new Seq(false);
+        one.add((Activity) o);
+        return one;
     }
 
     private static <T> Seq get(Map<T, Seq> map, T key) {
@@ -221,16 +272,43 @@ final class MemActivityLog {
 
     private static Iterator<Activity> newestFirst(Seq seq, long before) {
         int end = before == Long.MAX_VALUE ? seq.size() : seq.firstAfter(before - 1);
-        java.util.ListIterator<Activity> it = seq.rows.listIterator(end);
+        Activity[] rows = seq.rows;
         return new Iterator<>() {
+            private int next = end - 1;
+
             @Override
             public boolean hasNext() {
-                return it.hasPrevious();
+                return next >= 0;
             }
 
             @Override
             public Activity next() {
-                return it.previous();
+                if (next < 0) {
+                    throw new NoSuchElementException();
+                }
+                return rows[next--];
+            }
+        };
+    }
+
+    /** The rows from index {@code from} up to the size the list had when this was called. */
+    private static Iterator<Activity> ascending(Seq seq, int from) {
+        int end = seq.size();
+        Activity[] rows = seq.rows;
+        return new Iterator<>() {
+            private int next = from;
+
+            @Override
+            public boolean hasNext() {
+                return next < end;
+            }
+
+            @Override
+            public Activity next() {
+                if (next >= end) {
+                    throw new NoSuchElementException();
+                }
+                return rows[next++];
             }
         };
     }

@@ -5,14 +5,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NavigableSet;
 import java.util.NoSuchElementException;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * A secondary index of a {@link MemTable}: a sorted set of entries {@code (parts..., primary key)}, one
- * per row (none for a row the index leaves out, several for a row with several values, such as a
+ * A secondary index of a {@link MemTable}: a sorted set ({@link MemSortedSet}) of entries {@code [parts...,
+ * primary key]}, one per row (none for a row the index leaves out, several for a row with several values, such as a
  * practice's stewards). The first {@link #prefixLength} parts are what a listing asks for by equality
  * (community, status, ...); the parts after them are the listing's order (id text, start, ...), and the
  * primary key breaks ties. A listing reads one range of the set per prefix: {@code O(log n + rows read)}.
@@ -37,20 +35,22 @@ final class MemIndex<K, V> {
         }
     };
 
-    /** One index entry; as a range bound, fewer parts and {@link #LOW} or {@link #HIGH} as key. */
-    static final class Entry {
-        final Object[] parts;
-        final Object key;
+    /**
+     * One index entry is an array: the row's parts, then its primary key as the last element (one object
+     * per entry: a million rows in four indexes are four million arrays, not eight million objects). As a
+     * range bound, fewer parts and {@link #LOW} or {@link #HIGH} as the last element.
+     *
+     * @return the entry of the parts and key
+     */
+    static Object[] entry(Object[] parts, Object key) {
+        Object[] e = Arrays.copyOf(parts, parts.length + 1);
+        e[parts.length] = key;
+        return e;
+    }
 
-        Entry(Object[] parts, Object key) {
-            this.parts = parts;
-            this.key = key;
-        }
-
-        @Override
-        public String toString() {
-            return Arrays.toString(parts) + "->" + key;
-        }
+    /** @return the primary key of an entry */
+    static Object key(Object[] entry) {
+        return entry[entry.length - 1];
     }
 
     final String name;
@@ -58,10 +58,10 @@ final class MemIndex<K, V> {
     private final Function<V, List<Object[]>> entries;
     private final Comparator<K> keyOrder;
     /** Orders whole entries. */
-    final Comparator<Entry> order;
+    final Comparator<Object[]> order;
     /** Orders entries from the first part after the prefix: the listing order across prefixes. */
-    final Comparator<Entry> listingOrder;
-    final NavigableSet<Entry> committed;
+    final Comparator<Object[]> listingOrder;
+    final MemSortedSet committed;
 
     /**
      * @param entries the parts of a row's entries: an empty list leaves the row out of the index
@@ -73,7 +73,7 @@ final class MemIndex<K, V> {
         this.keyOrder = keyOrder;
         this.order = (a, b) -> compare(a, b, 0);
         this.listingOrder = (a, b) -> compare(a, b, prefixLength);
-        this.committed = new TreeSet<>(order);
+        this.committed = new MemSortedSet(order);
     }
 
     /** @return the parts of the row's entries (none: not indexed) */
@@ -82,16 +82,16 @@ final class MemIndex<K, V> {
     }
 
     /** Adds the row's entries to a set ordered as this index. */
-    void add(NavigableSet<Entry> set, K key, V row) {
+    void add(MemSortedSet set, K key, V row) {
         for (Object[] p : parts(row)) {
-            set.add(new Entry(p, key));
+            set.add(entry(p, key));
         }
     }
 
     /** Removes the row's entries from a set ordered as this index. */
-    void remove(NavigableSet<Entry> set, K key, V row) {
+    void remove(MemSortedSet set, K key, V row) {
         for (Object[] p : parts(row)) {
-            set.remove(new Entry(p, key));
+            set.remove(entry(p, key));
         }
     }
 
@@ -103,10 +103,10 @@ final class MemIndex<K, V> {
             return;
         }
         for (Object[] p : before) {
-            committed.remove(new Entry(p, key));
+            committed.remove(entry(p, key));
         }
         for (Object[] p : after) {
-            committed.add(new Entry(p, key));
+            committed.add(entry(p, key));
         }
     }
 
@@ -131,41 +131,42 @@ final class MemIndex<K, V> {
      *     range holds only entries strictly after them (before them, descending)
      * @param descending from the last entry to the first
      */
-    Iterator<Entry> range(NavigableSet<Entry> set, Object[] prefix, Object[] after, boolean descending) {
+    Iterator<Object[]> range(MemSortedSet set, Object[] prefix, Object[] after, boolean descending) {
         if (prefix.length != prefixLength) {
             throw new IllegalArgumentException(name + " is looked up by " + prefixLength + " values, got "
                     + Arrays.toString(prefix));
         }
-        Entry from = new Entry(prefix, LOW);
-        Entry to = new Entry(prefix, HIGH);
+        Object[] from = entry(prefix, LOW);
+        Object[] to = entry(prefix, HIGH);
         if (after != null) {
             Object[] bound = Arrays.copyOf(prefix, prefix.length + after.length);
             System.arraycopy(after, 0, bound, prefix.length, after.length);
             if (descending) {
-                to = new Entry(bound, LOW);
+                to = entry(bound, LOW);
             } else {
-                from = new Entry(bound, HIGH);
+                from = entry(bound, HIGH);
             }
         }
-        NavigableSet<Entry> sub = set.subSet(from, false, to, false);
-        return descending ? sub.descendingIterator() : sub.iterator();
+        return set.range(from, to, descending);
     }
 
     @SuppressWarnings("unchecked")
-    private int compare(Entry a, Entry b, int from) {
-        int n = Math.max(a.parts.length, b.parts.length);
+    private int compare(Object[] a, Object[] b, int from) {
+        int aParts = a.length - 1;
+        int bParts = b.length - 1;
+        int n = Math.max(aParts, bParts);
         for (int i = from; i < n; i++) {
-            boolean aEnds = i >= a.parts.length;
-            boolean bEnds = i >= b.parts.length;
-            Object x = aEnds ? a.key : a.parts[i];
-            Object y = bEnds ? b.key : b.parts[i];
+            boolean aEnds = i >= aParts;
+            boolean bEnds = i >= bParts;
+            Object x = aEnds ? a[aParts] : a[i];
+            Object y = bEnds ? b[bParts] : b[i];
             int c = compareBounded(x, y);
             if (c != 0 || aEnds || bEnds) {
                 return c;
             }
         }
-        Object x = a.key;
-        Object y = b.key;
+        Object x = a[aParts];
+        Object y = b[bParts];
         if (x == LOW || x == HIGH || y == LOW || y == HIGH) {
             return compareBounded(x, y);
         }

@@ -5,10 +5,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.copkit.ConflictException;
 import org.copkit.NotFoundException;
 import org.copkit.Ref;
@@ -29,7 +27,7 @@ final class MemTableView<K, V> implements Repository<K, V> {
      * built by the first listing that needs them, then kept up to date (a bulk insert that lists nothing
      * builds none).
      */
-    private List<NavigableSet<MemIndex.Entry>> stagedEntries;
+    private List<MemSortedSet> stagedEntries;
 
     MemTableView(MemTable<K, V> table, MemTransaction tx) {
         this.table = table;
@@ -122,14 +120,14 @@ final class MemTableView<K, V> implements Repository<K, V> {
         if (staged != null && stagedEntries == null) {
             stagedEntries = new ArrayList<>(table.indexes.size());
             for (MemIndex<K, V> i : table.indexes) {
-                NavigableSet<MemIndex.Entry> entries = new TreeSet<>(i.order);
+                MemSortedSet entries = new MemSortedSet(i.order);
                 staged.forEach((k, v) -> i.add(entries, k, v));
                 stagedEntries.add(entries);
             }
         }
-        List<Iterator<MemIndex.Entry>> sources = new ArrayList<>(prefixes.size() * 2);
+        List<Iterator<Object[]>> sources = new ArrayList<>(prefixes.size() * 2);
         for (Object[] prefix : prefixes) {
-            Iterator<MemIndex.Entry> committed = index.range(index.committed, prefix, after, descending);
+            Iterator<Object[]> committed = index.range(index.committed, prefix, after, descending);
             if (staged == null) {
                 sources.add(committed);
             } else {
@@ -137,7 +135,7 @@ final class MemTableView<K, V> implements Repository<K, V> {
                 sources.add(index.range(stagedEntries.get(slot), prefix, after, descending));
             }
         }
-        Iterator<MemIndex.Entry> entries = MemIndex.merge(sources,
+        Iterator<Object[]> entries = MemIndex.merge(sources,
                 descending ? index.listingOrder.reversed() : index.listingOrder);
         return new Iterator<>() {
             @Override
@@ -148,20 +146,20 @@ final class MemTableView<K, V> implements Repository<K, V> {
             @Override
             @SuppressWarnings("unchecked")
             public V next() {
-                return get((K) entries.next().key);
+                return get((K) MemIndex.key(entries.next()));
             }
         };
     }
 
     /** Skips committed entries of rows this transaction wrote: their staged entries stand instead. */
-    private Iterator<MemIndex.Entry> withoutStaged(Iterator<MemIndex.Entry> committed) {
+    private Iterator<Object[]> withoutStaged(Iterator<Object[]> committed) {
         return new Iterator<>() {
-            private MemIndex.Entry next = advance();
+            private Object[] next = advance();
 
-            private MemIndex.Entry advance() {
+            private Object[] advance() {
                 while (committed.hasNext()) {
-                    MemIndex.Entry e = committed.next();
-                    if (!staged.containsKey(e.key)) {
+                    Object[] e = committed.next();
+                    if (!staged.containsKey(MemIndex.key(e))) {
                         return e;
                     }
                 }
@@ -174,11 +172,11 @@ final class MemTableView<K, V> implements Repository<K, V> {
             }
 
             @Override
-            public MemIndex.Entry next() {
+            public Object[] next() {
                 if (next == null) {
                     throw new NoSuchElementException();
                 }
-                MemIndex.Entry e = next;
+                Object[] e = next;
                 next = advance();
                 return e;
             }

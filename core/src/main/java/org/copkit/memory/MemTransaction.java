@@ -87,7 +87,7 @@ final class MemTransaction implements Transaction {
     MemTransaction(InMemoryStorage store, boolean writable) {
         this.store = store;
         this.writable = writable;
-        revisions = new java.util.TreeMap<>(store.revisions.comparator());
+        revisions = new java.util.TreeMap<>();
         conversationRevisions = new java.util.TreeMap<>(store.conversationRevisions.comparator());
         postRevisions = new java.util.TreeMap<>(store.postRevisions.comparator());
         organizations = view(store.organizations);
@@ -138,7 +138,7 @@ final class MemTransaction implements Transaction {
 
     void commit() {
         views.forEach(MemTableView::commit);
-        store.revisions.putAll(revisions);
+        revisions.values().forEach(store::addRevision);
         store.changeLog.addAll(changes);
         if (!changes.isEmpty()) {
             store.lastChange = changes.get(changes.size() - 1).sequence();
@@ -445,9 +445,8 @@ final class MemTransaction implements Transaction {
 
         @Override
         public Optional<Revision> find(KnowledgeItemId item, int number) {
-            InMemoryStorage.RevisionKey key = new InMemoryStorage.RevisionKey(item, number);
-            Revision r = revisions.get(key);
-            return Optional.ofNullable(r != null ? r : store.revisions.get(key));
+            Revision r = revisions.isEmpty() ? null : revisions.get(new InMemoryStorage.RevisionKey(item, number));
+            return Optional.ofNullable(r != null ? r : store.revision(item, number));
         }
 
         @Override
@@ -455,8 +454,11 @@ final class MemTransaction implements Transaction {
             int after = page.after().map(c -> (int) numericCursor(c, "revision number", Integer.MAX_VALUE)).orElse(0);
             InMemoryStorage.RevisionKey from = new InMemoryStorage.RevisionKey(item, after);
             InMemoryStorage.RevisionKey to = new InMemoryStorage.RevisionKey(item, Integer.MAX_VALUE);
-            return page(numbered(store.revisions.subMap(from, false, to, true), revisions.subMap(from, false, to, true),
-                    Revision::number), r -> Integer.toString(r.number()), page);
+            Revision[] committed = store.revisions.getOrDefault(item, new Revision[0]);
+            Iterator<Revision> committedAfter = java.util.Arrays.asList(committed)
+                    .subList(InMemoryStorage.firstAfter(committed, after), committed.length).iterator();
+            return page(MemIndex.merge(List.of(committedAfter, revisions.subMap(from, false, to, true).values()
+                    .iterator()), Comparator.comparingInt(Revision::number)), r -> Integer.toString(r.number()), page);
         }
     }
 

@@ -296,4 +296,48 @@ class ChecksTest {
             assertThat(Checks.abbreviate(repeat("x", 61))).hasSize(60).endsWith("...");
         }
     }
+
+    @Nested
+    class Sets {
+        @Test
+        void set_keepsFirstOccurrenceOrder_andDropsDuplicates_atEverySize() {
+            for (int n : new int[] {0, 1, 2, 5, 16, 17, 40}) {
+                List<Integer> values = new java.util.ArrayList<>();
+                for (int i = n - 1; i >= 0; i--) {
+                    values.add(i);
+                    values.add(i); // a duplicate right after
+                }
+                Set<Integer> set = Checks.set("f", values, 100);
+                assertThat(set).hasSize(n);
+                assertThat(List.copyOf(set)).isEqualTo(values.stream().distinct().toList());
+                assertThat(set).isEqualTo(new java.util.HashSet<>(values));
+                assertThat(set.hashCode()).isEqualTo(new java.util.HashSet<>(values).hashCode());
+                assertThat(set.contains(null)).isFalse();
+                assertThat(set.contains(n)).isFalse();
+                assertThatThrownBy(() -> set.add(-1)).isInstanceOf(UnsupportedOperationException.class);
+                if (n > 0) {
+                    assertThat(set).contains(0, n - 1);
+                    assertThatThrownBy(() -> set.remove(0)).isInstanceOf(UnsupportedOperationException.class);
+                }
+            }
+        }
+
+        @Test
+        void set_rejectsNull_atEverySize() {
+            for (int n : new int[] {1, 2, 16, 17}) {
+                List<String> values = new java.util.ArrayList<>(java.util.Collections.nCopies(n - 1, "x"));
+                values.add(null);
+                assertThatThrownBy(() -> Checks.set("f", values, 100)).isInstanceOf(InvalidInputException.class)
+                        .hasMessage("f must not contain null");
+            }
+        }
+
+        @Test
+        void set_isACopy() {
+            List<String> values = new java.util.ArrayList<>(List.of("a", "b", "c"));
+            Set<String> set = Checks.set("f", values, 10);
+            values.set(0, "z");
+            assertThat(set).containsExactly("a", "b", "c");
+        }
+    }
 }
