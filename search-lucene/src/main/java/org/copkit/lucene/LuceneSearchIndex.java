@@ -356,7 +356,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         IndexWriter writer = new IndexWriter(dir, iwc);
         try {
             SearcherManager manager = new SearcherManager(writer, true, false, null);
-            // new segments join the typo fallback's neighbour filter in the background (once it exists)
+            // the typo fallback's neighbour filter is built in the background, and new segments join it
             manager.addListener(new ReferenceManager.RefreshListener() {
                 @Override
                 public void beforeRefresh() {
@@ -364,7 +364,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
                 @Override
                 public void afterRefresh(boolean didRefresh) {
-                    if (didRefresh && typos.filter() != null) {
+                    if (didRefresh) {
                         try {
                             IndexSearcher s = manager.acquire();
                             try {
@@ -378,6 +378,12 @@ public final class LuceneSearchIndex implements SearchIndex {
                     }
                 }
             });
+            IndexSearcher first = manager.acquire();
+            try {
+                typos.refreshed(first.getIndexReader());
+            } finally {
+                manager.release(first);
+            }
             return new Generation(name, path, dir, writer, manager);
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(writer);

@@ -1,10 +1,12 @@
 package org.copkit.lucene;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -137,6 +139,19 @@ final class NeighbourFilter {
     boolean covers(LeafReader segment) {
         IndexReader.CacheHelper helper = segment.getCoreCacheHelper();
         return helper != null && covered.contains(helper.getKey());
+    }
+
+    /**
+     * @param leaves the segments of a top-level reader
+     * @return per segment (by {@link LeafReaderContext#ord}), whether the filter covers it; a segment
+     *     covered here has its words in the filter for every later question
+     */
+    boolean[] covers(List<LeafReaderContext> leaves) {
+        boolean[] out = new boolean[leaves.size()];
+        for (LeafReaderContext leaf : leaves) {
+            out[leaf.ord] = covers(leaf.reader());
+        }
+        return out;
     }
 
     /** @return the bytes the filter's bits take */

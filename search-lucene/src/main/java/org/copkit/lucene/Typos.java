@@ -64,9 +64,9 @@ import org.slf4j.LoggerFactory;
  *       deletion keys of every surface word) proves for most words that nothing is within reach, and for a
  *       word that no segment has that it is in none: the automaton and the terms-dictionary lookups then skip
  *       every segment the filter covers. It only skips work that would have found nothing, so the answers
- *       are those of the automaton alone. Built in the background from the reader's merged vocabulary after
- *       the first typo (until then, and for segments it does not cover yet, the automaton runs as before);
- *       after each refresh the new segments are added to it off the query thread.</li>
+ *       are those of the automaton alone. Built in the background from the reader's merged vocabulary when
+ *       the index opens (until it is ready, and for segments it does not cover yet, the automaton runs as
+ *       before); after each refresh the new segments are added to it off the query thread.</li>
  *   <li><b>Skipped where it cannot help.</b> No fuzzy query runs when no word of the query is a typo, or
  *       when a word every hit must contain is a typo with no word of the index within reach.</li>
  * </ul>
@@ -90,7 +90,7 @@ final class Typos {
     /** Per segment core: word and edits to the candidates of that segment. */
     private final Map<Object, Map<String, List<Candidate>>> perSegment = new ConcurrentHashMap<>();
     private final boolean useFilter;
-    /** The proof that a word has no neighbour, or null before the first typo (built in the background). */
+    /** The proof that a word has no neighbour, or null until it is built (in the background). */
     private volatile NeighbourFilter filter;
     /** The newest reader the filter should cover, held (incRef) until the builder takes it. */
     private final AtomicReference<IndexReader> next = new AtomicReference<>();
@@ -119,15 +119,13 @@ final class Typos {
 
     /**
      * Brings the neighbour filter up to date with a reader, on a background thread (built from the reader's
-     * vocabulary the first time, then the segments it does not cover added). Does nothing before the first
-     * typo ({@link #candidates} starts the filter), after {@link #close()}, or without the filter.
+     * vocabulary the first time, then the segments it does not cover added). Does nothing after
+     * {@link #close()} or without the filter.
      *
      * @param reader an open reader (held until the background thread is done with it)
      */
     void refreshed(IndexReader reader) {
-        if (filter != null) {
-            warm(reader);
-        }
+        warm(reader);
     }
 
     private void warm(IndexReader reader) {
@@ -223,10 +221,13 @@ final class Typos {
     boolean visible(IndexSearcher s, String word, Query visibility) throws IOException {
         Term t = new Term(Docs.WORDS, word);
         NeighbourFilter f = filter;
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        // which segments the filter covers, read before it is asked: their words are in it by then
+        boolean[] covered = f == null ? null : f.covers(leaves);
         boolean absent = f != null && !f.mightContain(word);
         boolean inDictionary = false;
-        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-            if (absent && f.covers(leaf.reader())) {
+        for (LeafReaderContext leaf : leaves) {
+            if (absent && covered[leaf.ord]) {
                 continue;
             }
             Terms terms = leaf.reader().terms(Docs.WORDS);
@@ -279,11 +280,14 @@ final class Typos {
         CompiledAutomaton automaton = null;
         String key = edits + ":" + word;
         NeighbourFilter f = useFilter ? filter : null;
+        List<LeafReaderContext> leaves = reader.leaves();
+        // which segments the filter covers, read before it is asked: their words are in it by then
+        boolean[] covered = f == null ? null : f.covers(leaves);
         boolean none = f != null && !f.mightBeWithin(word, edits);
         boolean uncovered = f == null;
-        for (LeafReaderContext leaf : reader.leaves()) {
+        for (LeafReaderContext leaf : leaves) {
             LeafReader r = leaf.reader();
-            if (f != null && f.covers(r)) {
+            if (f != null && covered[leaf.ord]) {
                 if (none) {
                     continue;
                 }
