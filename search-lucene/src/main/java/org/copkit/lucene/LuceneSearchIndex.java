@@ -52,6 +52,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -151,7 +152,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final Analysis analysis;
     private final Queries queries;
     private final Snippets snippets;
-    /** The typo fallback's expansions, cached per segment. */
+    /** The typo fallback's expansions, cached per segment, and its neighbour filter. */
     private final Typos typos = new Typos();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong checkpoint = new AtomicLong();
@@ -355,6 +356,34 @@ public final class LuceneSearchIndex implements SearchIndex {
         IndexWriter writer = new IndexWriter(dir, iwc);
         try {
             SearcherManager manager = new SearcherManager(writer, true, false, null);
+            // the typo fallback's neighbour filter is built in the background, and new segments join it
+            manager.addListener(new ReferenceManager.RefreshListener() {
+                @Override
+                public void beforeRefresh() {
+                }
+
+                @Override
+                public void afterRefresh(boolean didRefresh) {
+                    if (didRefresh) {
+                        try {
+                            IndexSearcher s = manager.acquire();
+                            try {
+                                typos.refreshed(s.getIndexReader());
+                            } finally {
+                                manager.release(s);
+                            }
+                        } catch (IOException | RuntimeException e) {
+                            LOG.debug("Typo filter not warmed after a refresh: {}", e.toString());
+                        }
+                    }
+                }
+            });
+            IndexSearcher first = manager.acquire();
+            try {
+                typos.refreshed(first.getIndexReader());
+            } finally {
+                manager.release(first);
+            }
             return new Generation(name, path, dir, writer, manager);
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(writer);
@@ -740,6 +769,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             g.close();
         } finally {
             lock.writeLock().unlock();
+            typos.close();
         }
     }
 
@@ -915,7 +945,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 continue;
             }
             String word = part.words().get(0);
-            if (out.containsKey(word) || Typos.visible(s, word, visibility)) {
+            if (out.containsKey(word) || typos.visible(s, word, visibility)) {
                 continue;
             }
             int reach = Math.max(Queries.edits(word), word.codePointCount(0, word.length()) >= 4 ? 1 : 0);

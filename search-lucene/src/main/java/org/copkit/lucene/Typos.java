@@ -9,6 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -29,6 +34,8 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the typo fallback and did-you-mean need, computed once per query and bounded, so that a query
@@ -53,13 +60,21 @@ import org.apache.lucene.util.automaton.CompiledAutomaton;
  *       which never changes, so it is kept with the segment (at most {@value #CACHED_WORDS} words per
  *       segment, dropped when the segment is closed): near-real-time reopens keep the cache of every
  *       segment they did not replace.</li>
+ *   <li><b>Proven absent in a few hash probes.</b> A {@link NeighbourFilter} (a Bloom filter of the
+ *       deletion keys of every surface word) proves for most words that nothing is within reach, and for a
+ *       word that no segment has that it is in none: the automaton and the terms-dictionary lookups then skip
+ *       every segment the filter covers. It only skips work that would have found nothing, so the answers
+ *       are those of the automaton alone. Built in the background from the reader's merged vocabulary when
+ *       the index opens (until it is ready, and for segments it does not cover yet, the automaton runs as
+ *       before); after each refresh the new segments are added to it off the query thread.</li>
  *   <li><b>Skipped where it cannot help.</b> No fuzzy query runs when no word of the query is a typo, or
  *       when a word every hit must contain is a typo with no word of the index within reach.</li>
  * </ul>
  *
- * Thread-safe.
+ * Thread-safe. {@link #close()} stops the filter's background thread.
  */
 final class Typos {
+    private static final Logger LOG = LoggerFactory.getLogger(Typos.class);
     /** Most words a typo expands to (as {@link FuzzyQuery}'s default). */
     static final int MAX_EXPANSIONS = 50;
     /** Most words of one segment's terms dictionary a typo's enumeration accepts. */
@@ -74,6 +89,128 @@ final class Typos {
 
     /** Per segment core: word and edits to the candidates of that segment. */
     private final Map<Object, Map<String, List<Candidate>>> perSegment = new ConcurrentHashMap<>();
+    private final boolean useFilter;
+    /** The proof that a word has no neighbour, or null until it is built (in the background). */
+    private volatile NeighbourFilter filter;
+    /** The newest reader the filter should cover, held (incRef) until the builder takes it. */
+    private final AtomicReference<IndexReader> next = new AtomicReference<>();
+    private final ThreadPoolExecutor builder;
+    private volatile boolean closed;
+
+    /** Typos with the neighbour filter. */
+    Typos() {
+        this(true);
+    }
+
+    /**
+     * @param useFilter whether to keep a {@link NeighbourFilter} (false: every segment is enumerated, as
+     *     before the filter; for comparisons)
+     */
+    Typos(boolean useFilter) {
+        this.useFilter = useFilter;
+        builder = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "copkit-lucene-typos");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+        builder.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Brings the neighbour filter up to date with a reader, on a background thread (built from the reader's
+     * vocabulary the first time, then the segments it does not cover added). Does nothing after
+     * {@link #close()} or without the filter.
+     *
+     * @param reader an open reader (held until the background thread is done with it)
+     */
+    void refreshed(IndexReader reader) {
+        warm(reader);
+    }
+
+    private void warm(IndexReader reader) {
+        if (!useFilter || closed || !reader.tryIncRef()) {
+            return;
+        }
+        IndexReader queued = next.getAndSet(reader);
+        if (queued != null) {
+            // a task is queued and takes the newest reader
+            decRef(queued);
+            return;
+        }
+        try {
+            builder.execute(this::sync);
+        } catch (RejectedExecutionException e) {
+            IndexReader r = next.getAndSet(null);
+            if (r != null) {
+                decRef(r);
+            }
+        }
+    }
+
+    /** Covers the newest queued reader: builds the filter, or adds its new segments, or builds it again. */
+    private void sync() {
+        IndexReader r = next.getAndSet(null);
+        if (r == null) {
+            return;
+        }
+        try {
+            if (closed) {
+                return;
+            }
+            NeighbourFilter f = filter;
+            long uncoveredDocs = 0;
+            if (f != null) {
+                for (LeafReaderContext leaf : r.leaves()) {
+                    uncoveredDocs += f.covers(leaf.reader()) ? 0 : leaf.reader().maxDoc();
+                }
+            }
+            boolean rebuild = f == null || uncoveredDocs > r.maxDoc() / 2;
+            if (!rebuild) {
+                for (LeafReaderContext leaf : r.leaves()) {
+                    if (!f.covers(leaf.reader())) {
+                        rebuild |= f.add(leaf.reader());
+                    }
+                }
+            }
+            if (rebuild) {
+                long t0 = System.nanoTime();
+                NeighbourFilter built = NeighbourFilter.build(r);
+                filter = built;
+                LOG.debug("Typo neighbour filter built for {} segments in {} ms: {} bytes", r.leaves().size(),
+                        (System.nanoTime() - t0) / 1_000_000, built.bytes());
+            }
+        } catch (IOException | RuntimeException e) {
+            // for example a reader closed with the index; the automaton answers without the filter
+            LOG.debug("Typo neighbour filter not brought up to date: {}", e.toString());
+        } finally {
+            decRef(r);
+        }
+    }
+
+    private static void decRef(IndexReader r) {
+        try {
+            r.decRef();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Releasing a reader failed: {}", e.toString());
+        }
+    }
+
+    /** @return the current neighbour filter, or null (none yet) */
+    NeighbourFilter filter() {
+        return filter;
+    }
+
+    /** Stops the background thread (a build in progress finishes) and drops the filter. */
+    void close() {
+        closed = true;
+        builder.shutdown();
+        IndexReader r = next.getAndSet(null);
+        if (r != null) {
+            decRef(r);
+        }
+        filter = null;
+    }
 
     /**
      * @param s the searcher
@@ -81,10 +218,18 @@ final class Typos {
      * @param visibility the reader's visibility filter, or null for the system scope
      * @return whether the word occurs in a document the reader may see
      */
-    static boolean visible(IndexSearcher s, String word, Query visibility) throws IOException {
+    boolean visible(IndexSearcher s, String word, Query visibility) throws IOException {
         Term t = new Term(Docs.WORDS, word);
+        NeighbourFilter f = filter;
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        // which segments the filter covers, read before it is asked: their words are in it by then
+        boolean[] covered = f == null ? null : f.covers(leaves);
+        boolean absent = f != null && !f.mightContain(word);
         boolean inDictionary = false;
-        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        for (LeafReaderContext leaf : leaves) {
+            if (absent && covered[leaf.ord]) {
+                continue;
+            }
             Terms terms = leaf.reader().terms(Docs.WORDS);
             if (terms != null && terms.iterator().seekExact(t.bytes())) {
                 inDictionary = true;
@@ -134,8 +279,21 @@ final class Typos {
         Map<String, int[]> merged = new HashMap<>();
         CompiledAutomaton automaton = null;
         String key = edits + ":" + word;
-        for (LeafReaderContext leaf : reader.leaves()) {
+        NeighbourFilter f = useFilter ? filter : null;
+        List<LeafReaderContext> leaves = reader.leaves();
+        // which segments the filter covers, read before it is asked: their words are in it by then
+        boolean[] covered = f == null ? null : f.covers(leaves);
+        boolean none = f != null && !f.mightBeWithin(word, edits);
+        boolean uncovered = f == null;
+        for (LeafReaderContext leaf : leaves) {
             LeafReader r = leaf.reader();
+            if (f != null && covered[leaf.ord]) {
+                if (none) {
+                    continue;
+                }
+            } else {
+                uncovered = true;
+            }
             IndexReader.CacheHelper helper = r.getCoreCacheHelper();
             Map<String, List<Candidate>> cache = helper == null ? null : cacheOf(helper);
             List<Candidate> found = cache == null ? null : cache.get(key);
@@ -156,6 +314,9 @@ final class Typos {
             for (Candidate c : found) {
                 merged.computeIfAbsent(c.word(), k -> new int[] {c.edits(), 0})[1] += c.docFreq();
             }
+        }
+        if (uncovered && useFilter) {
+            warm(reader);
         }
         List<Candidate> out = new ArrayList<>(merged.size());
         merged.forEach((w, v) -> out.add(new Candidate(w, v[0], v[1])));

@@ -172,12 +172,13 @@ class TyposTest {
     @DisplayName("visibility is checked by stopping at the first visible document, and a word no segment has costs one lookup")
     void visibleCheck() throws IOException {
         IndexSearcher s = words(List.of("heron", "egret", "stork"), 1);
+        Typos typos = new Typos();
         TermQuery odd = new TermQuery(new Term("v", "odd"));
 
-        assertThat(Typos.visible(s, "heron", null)).isTrue();
-        assertThat(Typos.visible(s, "heron", odd)).isFalse();
-        assertThat(Typos.visible(s, "egret", odd)).isTrue();
-        assertThat(Typos.visible(s, "ibis", null)).isFalse();
+        assertThat(typos.visible(s, "heron", null)).isTrue();
+        assertThat(typos.visible(s, "heron", odd)).isFalse();
+        assertThat(typos.visible(s, "egret", odd)).isTrue();
+        assertThat(typos.visible(s, "ibis", null)).isFalse();
         s.getIndexReader().close();
     }
 
