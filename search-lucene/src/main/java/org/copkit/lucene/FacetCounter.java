@@ -69,8 +69,32 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
         private long total;
         private final List<SegmentCounts> segments = new ArrayList<>();
 
+        /**
+         * The segment's counting is set up on its first match: a query that matches nothing in a segment
+         * (most segments of a rare word, every segment of a word the index never saw) costs no doc-values
+         * lookups and no count arrays there.
+         */
         @Override
-        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+        public LeafCollector getLeafCollector(LeafReaderContext context) {
+            return new LeafCollector() {
+                private LeafCollector counting;
+
+                @Override
+                public void setScorer(Scorable scorer) {
+                    // scores are not needed
+                }
+
+                @Override
+                public void collect(int doc) throws IOException {
+                    if (counting == null) {
+                        counting = counting(context);
+                    }
+                    counting.collect(doc);
+                }
+            };
+        }
+
+        private LeafCollector counting(LeafReaderContext context) throws IOException {
             Facet[] facets = Facet.values();
             // per facet of this segment: the single-valued view when every document has at most one value
             // (type, community, practice, language), else the multi-valued one (tags); facets without any
