@@ -17,10 +17,14 @@ import org.copkit.member.Proficiency;
  * @param publishedItems current (published or needing review) knowledge items the member owns, on the topic
  * @param hostedSessions sessions (not cancelled, already started) the member hosted in the communities of
  *     the topic's domains
- * @param contributions the questions, items and sessions counted, ordered by type then id
+ * @param contributions the items, questions and sessions counted, ordered by type then id: at most
+ *     {@value #MAX_CONTRIBUTIONS}, the first in that order (the counts above are complete)
  */
 public record ExpertEvidence(Optional<Proficiency> declared, int endorsements, int acceptedAnswers,
         int publishedItems, int hostedSessions, List<Ref> contributions) {
+    /** Most contributions the expert finder lists per member; it counts them all. */
+    public static final int MAX_CONTRIBUTIONS = 20;
+
     /** Validates and copies. */
     public ExpertEvidence {
         Checks.present("evidence.declared", declared);

@@ -10,7 +10,20 @@ import org.copkit.domain.CompetencyId;
  * contributions the acting member may see are counted. Members of the actor's own organisation are
  * always candidates; members of other organisations only when their profile is
  * {@code findableAsExpert}. The actor is never suggested. Obtain it from {@code kit.as(member).experts()}.
- * Thread-safe. Cost grows with the number of members and with the content of the domain's communities.
+ * Thread-safe.
+ *
+ * <p>Experts are found in the search index: member profile documents carry declared competences with
+ * levels, ambitions, live endorsements, organisation and {@code findableAsExpert}; item, question and
+ * session documents carry whom they credit (see {@link org.copkit.search.ProfileFacts},
+ * {@link org.copkit.search.ContributionFacts}). One aggregation over them gives the evidence; cost grows
+ * with the number of matching documents, not with all members and content.
+ *
+ * <p>Consistency: the background indexer updates the index after each commit. Like every search, each
+ * call first waits (bounded by the kit's {@code searchWait}) until the index has applied every write this
+ * kit committed before the call, so the actor's own changes (an endorsement, an accepted answer, a
+ * published or archived item, a cancelled session, a profile change) are always counted; changes of
+ * other processes count once this kit's indexer has applied them.
+ * {@link ExpertEvidence#contributions()} lists at most {@link ExpertEvidence#MAX_CONTRIBUTIONS}.
  */
 public interface ExpertService {
     /** Most suggestions returned by one call. */

@@ -9,9 +9,12 @@ import org.copkit.ObjectType;
 import org.copkit.Ref;
 import org.copkit.conversation.Conversation;
 import org.copkit.conversation.ConversationId;
+import org.copkit.conversation.ConversationKind;
+import org.copkit.conversation.ConversationStatus;
 import org.copkit.conversation.Post;
 import org.copkit.conversation.PostId;
 import org.copkit.conversation.PostKind;
+import org.copkit.search.ContributionFacts;
 import org.copkit.search.SearchDocument;
 import org.copkit.spi.Transaction;
 
@@ -21,7 +24,8 @@ import org.copkit.spi.Transaction;
  * status name ({@code OPEN}, {@code ANSWERED}, ...) and its visibility. The body is the
  * conversation's body followed by the accepted answer and the other answers (or the replies), so
  * "already answered?" finds a question by the words of its answers. A changed post re-indexes its
- * conversation.
+ * conversation. An answered question carries {@link ContributionFacts}: it is the contribution of the
+ * accepted answer's author on the question's competencies.
  */
 final class ConversationDocuments implements DocumentSource {
     @Override
@@ -46,8 +50,9 @@ final class ConversationDocuments implements DocumentSource {
         List<Post> posts = StoreReads.all(page -> tx.posts().listByConversation(c.id(), page));
         StringBuilder body = new StringBuilder(c.content().body());
         Instant updated = c.updatedAt();
-        c.acceptedAnswer().flatMap(a -> posts.stream().filter(p -> p.id().equals(a)).findFirst())
-                .ifPresent(a -> body.append("\n\n").append(a.body()));
+        Optional<Post> accepted = c.acceptedAnswer().flatMap(a -> posts.stream().filter(p -> p.id().equals(a))
+                .findFirst());
+        accepted.ifPresent(a -> body.append("\n\n").append(a.body()));
         for (Post p : posts) {
             if (p.updatedAt().isAfter(updated)) {
                 updated = p.updatedAt();
@@ -57,7 +62,13 @@ final class ConversationDocuments implements DocumentSource {
             }
         }
         ObjectType type = c.question() ? ObjectType.QUESTION : ObjectType.DISCUSSION;
-        return new SearchDocument(new Ref(type, c.id().value()), c.content().title(), body.toString(),
+        SearchDocument d = new SearchDocument(new Ref(type, c.id().value()), c.content().title(), body.toString(),
                 c.content().tags(), c.content().language(), c.status().name(), c.practice(), c.visibility(), updated);
+        if (c.kind() == ConversationKind.QUESTION && c.status() == ConversationStatus.ANSWERED
+                && accepted.isPresent()) {
+            return d.withContribution(new ContributionFacts(Set.of(accepted.get().author()),
+                    c.content().competencies(), Optional.empty()));
+        }
+        return d;
     }
 }

@@ -21,6 +21,23 @@ interface DocumentSource {
     Optional<SearchDocument> load(Transaction tx, Ref ref);
 
     /**
+     * @return types of other aggregates whose changes alter documents of this source (their change-feed
+     *     entries are mapped to documents with {@link #affected})
+     */
+    default Set<ObjectType> affectedBy() {
+        return Set.of();
+    }
+
+    /**
+     * @param tx a read transaction
+     * @param changed a changed object of one of {@link #affectedBy()}
+     * @return the refs (of {@link #types()}) of the documents that change with it
+     */
+    default Set<Ref> affected(Transaction tx, Ref changed) {
+        return Set.of();
+    }
+
+    /**
      * @param tx a read transaction
      * @param sink receives the document of every searchable object, for a rebuild
      */

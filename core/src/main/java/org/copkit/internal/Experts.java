@@ -4,23 +4,20 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.copkit.InvalidInputException;
 import org.copkit.ObjectType;
 import org.copkit.Ref;
 import org.copkit.access.Actor;
 import org.copkit.community.Community;
-import org.copkit.conversation.Conversation;
-import org.copkit.conversation.ConversationId;
-import org.copkit.conversation.ConversationKind;
+import org.copkit.community.CommunityId;
 import org.copkit.conversation.ConversationStatus;
 import org.copkit.domain.Competency;
 import org.copkit.domain.CompetencyId;
@@ -30,28 +27,26 @@ import org.copkit.expertise.ExpertEvidence;
 import org.copkit.expertise.ExpertService;
 import org.copkit.expertise.ExpertSuggestion;
 import org.copkit.knowledge.ItemStatus;
-import org.copkit.knowledge.KnowledgeItem;
-import org.copkit.knowledge.KnowledgeItemId;
-import org.copkit.member.Competence;
-import org.copkit.member.Endorsement;
 import org.copkit.member.Member;
 import org.copkit.member.MemberId;
-import org.copkit.member.Proficiency;
+import org.copkit.search.ExpertQuery;
+import org.copkit.search.MemberEvidence;
 import org.copkit.search.SearchHit;
 import org.copkit.search.SearchQuery;
-import org.copkit.session.Session;
-import org.copkit.session.SessionStatus;
+import org.copkit.spi.SearchIndex;
 import org.copkit.spi.Transaction;
 
 /**
- * Finds experts by reading profiles, endorsements and the content of the topic's communities as the
- * viewer, in one read transaction, and ranks them with the engine's {@link org.copkit.expertise.ExpertRules}.
+ * Finds experts in the search index: the competency scope and the communities of its domains come from
+ * storage (competencies and communities, no members and no content), the evidence per member from one
+ * {@link SearchIndex#experts} aggregation over the profile and contribution documents, as the viewer may
+ * see them; members are ranked with the engine's {@link org.copkit.expertise.ExpertRules}, and only the
+ * returned ones are read from storage (display name and organisation). The index is first brought up to
+ * this process's committed writes ({@link Engine#searchIndex()}), as for every search.
  */
 final class Experts implements ExpertService {
-    private static final Set<ItemStatus> CURRENT = EnumSet.of(ItemStatus.PUBLISHED, ItemStatus.NEEDS_REVIEW);
-
-    private final Engine engine;
-    private final MemberId actor;
+    final Engine engine;
+    final MemberId actor;
 
     Experts(Engine engine, MemberId actor) {
         this.engine = engine;
@@ -62,12 +57,12 @@ final class Experts implements ExpertService {
     public List<ExpertSuggestion> find(CompetencyId competency, int limit) {
         Checks.present("competency", competency);
         Checks.range("limit", limit, 1, MAX_LIMIT);
+        SearchIndex index = engine.searchIndex();
         return engine.read(actor, call -> {
             Competency c = Load.competency(call.tx, competency);
-            Tally t = new Tally(call.tx, call.actor, call.now);
-            t.scope.addAll(withDescendants(call.tx, c));
-            t.contributions(Set.of(c.domain()));
-            return t.rank(engine, label(call.tx, call.actor, c), limit);
+            Set<CompetencyId> scope = withDescendants(call.tx, c);
+            ExpertQuery q = query(scope, communities(call.tx, Set.of(c.domain())), Set.of(), call.now);
+            return rank(call.tx, index.experts(q, call.actor.scope()), label(call.tx, call.actor, c), limit);
         });
     }
 
@@ -79,33 +74,46 @@ final class Experts implements ExpertService {
         }
         Checks.range("limit", limit, 1, MAX_LIMIT);
         String needle = topic.toLowerCase(Locale.ROOT);
+        SearchIndex index = engine.searchIndex();
         return engine.read(actor, call -> {
-            Tally t = new Tally(call.tx, call.actor, call.now);
-            Set<DomainId> domains = new TreeSet<>();
+            Set<CompetencyId> scope = new HashSet<>();
+            Set<DomainId> domains = new HashSet<>();
             for (Domain d : StoreReads.all(p -> call.tx.domains().list(p))) {
                 for (Competency c : StoreReads.all(p -> call.tx.competencies().listByDomain(d.id(), p))) {
                     if (c.labels().values().stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).contains(needle))) {
-                        t.scope.addAll(withDescendants(call.tx, c));
+                        scope.addAll(withDescendants(call.tx, c));
                         domains.add(d.id());
                     }
                 }
             }
-            t.contributions(domains);
-            // content found for the text, searched as the viewer and checked again against current state
-            List<SearchHit> hits = engine.searchIndex().query(SearchQuery.of(topic).withoutFacets()
+            // content found for the text, searched as the viewer: counts wherever it is
+            List<SearchHit> hits = index.query(SearchQuery.of(topic).withoutFacets()
                     .withTypes(ObjectType.KNOWLEDGE_ITEM, ObjectType.QUESTION)
                     .withStatuses(ItemStatus.PUBLISHED.name(), ItemStatus.NEEDS_REVIEW.name(),
                             ConversationStatus.ANSWERED.name())
                     .page(0, 100), call.actor.scope()).hits();
-            for (SearchHit h : hits) {
-                if (h.ref().type() == ObjectType.KNOWLEDGE_ITEM) {
-                    call.tx.items().find(KnowledgeItemId.of(h.ref().id())).ifPresent(t::item);
-                } else {
-                    call.tx.conversations().find(ConversationId.of(h.ref().id())).ifPresent(t::question);
-                }
-            }
-            return t.rank(engine, topic, limit);
+            Set<Ref> found = new LinkedHashSet<>();
+            hits.forEach(h -> found.add(h.ref()));
+            ExpertQuery q = query(scope, communities(call.tx, domains), found, call.now);
+            return rank(call.tx, index.experts(q, call.actor.scope()), topic, limit);
         });
+    }
+
+    private ExpertQuery query(Set<CompetencyId> scope, Set<CommunityId> communities, Set<Ref> found,
+            java.time.Instant now) {
+        // rules that score a member without evidence above 0 suggest every candidate
+        boolean everyone = engine.expertRules.score(ExpertEvidence.none()) > 0;
+        return new ExpertQuery(scope, communities, found, now, ExpertEvidence.MAX_CONTRIBUTIONS, everyone);
+    }
+
+    /** The communities on the domains. */
+    static Set<CommunityId> communities(Transaction tx, Set<DomainId> domains) {
+        Set<CommunityId> out = new HashSet<>();
+        if (!domains.isEmpty()) {
+            StoreReads.stream(p -> tx.communities().list(p)).filter(c -> domains.contains(c.domain()))
+                    .map(Community::id).forEach(out::add);
+        }
+        return out;
     }
 
     /** The competency and every competency below it (its domain's hierarchy via {@code parent}). */
@@ -137,104 +145,49 @@ final class Experts implements ExpertService {
         return Optional.ofNullable(c.labels().get(Locale.ENGLISH)).orElse(c.labels().values().iterator().next());
     }
 
-    /** Visible evidence per member, collected for one query. */
-    private static final class Tally {
-        final Transaction tx;
-        final Actor viewer;
-        final java.time.Instant now;
-        final Set<CompetencyId> scope = new HashSet<>();
-        final Map<MemberId, Set<Ref>> answers = new HashMap<>();
-        final Map<MemberId, Set<Ref>> items = new HashMap<>();
-        final Map<MemberId, Set<Ref>> sessions = new HashMap<>();
-
-        Tally(Transaction tx, Actor viewer, java.time.Instant now) {
-            this.tx = tx;
-            this.viewer = viewer;
-            this.now = now;
+    /** The index's evidence as {@link ExpertEvidence}: questions as conversations, at most the bound of refs. */
+    static ExpertEvidence evidence(MemberEvidence m) {
+        List<Ref> refs = new ArrayList<>(m.contributions().size());
+        for (Ref r : m.contributions()) {
+            refs.add(r.type() == ObjectType.QUESTION ? new Ref(ObjectType.CONVERSATION, r.id()) : r);
         }
+        refs.sort(Comparator.comparing(Ref::type).thenComparing(Ref::id));
+        return new ExpertEvidence(m.declared(), m.endorsers(), m.answers(), m.items(), m.sessions(),
+                refs.subList(0, Math.min(refs.size(), ExpertEvidence.MAX_CONTRIBUTIONS)));
+    }
 
-        private boolean onTopic(Set<CompetencyId> competencies) {
-            return competencies.stream().anyMatch(scope::contains);
-        }
+    private record Scored(MemberId member, ExpertEvidence evidence, double score) {}
 
-        /** Items, answered questions and hosted sessions in the communities on the domains. */
-        void contributions(Set<DomainId> domains) {
-            if (domains.isEmpty()) {
-                return;
+    private List<ExpertSuggestion> rank(Transaction tx, List<MemberEvidence> found, String topic, int limit) {
+        List<Scored> scored = new ArrayList<>();
+        for (MemberEvidence m : found) {
+            if (m.member().equals(MemberId.SYSTEM)) {
+                continue;
             }
-            for (Community c : StoreReads.all(p -> tx.communities().list(p))) {
-                if (!domains.contains(c.domain())) {
-                    continue;
-                }
-                StoreReads.all(p -> tx.items().listByCommunity(c.id(), Optional.empty(), CURRENT, p)).stream()
-                        .filter(i -> onTopic(i.content().competencies())).forEach(this::item);
-                StoreReads.all(p -> tx.conversations().listByCommunity(c.id(), Set.of(ConversationKind.QUESTION),
-                        Set.of(ConversationStatus.ANSWERED), p)).stream()
-                        .filter(q -> onTopic(q.content().competencies())).forEach(this::question);
-                for (Session s : StoreReads.all(p -> tx.sessions().listByCommunity(c.id(), false, p))) {
-                    if (s.status() == SessionStatus.CANCELLED || s.start().isAfter(now)
-                            || !viewer.canSee(s.visibility())) {
-                        continue;
-                    }
-                    s.hosts().forEach(h -> sessions.computeIfAbsent(h, k -> new HashSet<>())
-                            .add(Ref.of(ObjectType.SESSION, s.id())));
+            ExpertEvidence e = evidence(m);
+            double score = engine.expertRules.score(e);
+            if (score > 0) {
+                scored.add(new Scored(m.member(), e, score));
+            }
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::member));
+        List<ExpertSuggestion> out = new ArrayList<>(limit);
+        // display name and organisation from storage, for the returned members only (members the index still
+        // lists but storage no longer has are skipped)
+        int from = 0;
+        while (out.size() < limit && from < scored.size()) {
+            List<Scored> next = scored.subList(from, Math.min(scored.size(), from + limit - out.size()));
+            Map<MemberId, Member> members = tx.members().findAll(next.stream().map(Scored::member).toList());
+            for (Scored s : next) {
+                Member m = members.get(s.member());
+                if (m != null) {
+                    out.add(new ExpertSuggestion(m.id(), m.profile().displayName(), m.profile().organization(),
+                            s.score(), s.evidence(), s.evidence().sentence(topic)));
                 }
             }
+            from += next.size();
         }
-
-        void item(KnowledgeItem i) {
-            if (CURRENT.contains(i.status()) && viewer.canSee(i.visibility())) {
-                items.computeIfAbsent(i.owner(), k -> new HashSet<>()).add(Ref.of(ObjectType.KNOWLEDGE_ITEM, i.id()));
-            }
-        }
-
-        void question(Conversation q) {
-            if (q.kind() != ConversationKind.QUESTION || q.status() != ConversationStatus.ANSWERED
-                    || q.acceptedAnswer().isEmpty() || !viewer.canSee(q.visibility())) {
-                return;
-            }
-            tx.posts().find(q.acceptedAnswer().get()).ifPresent(a -> answers.computeIfAbsent(a.author(),
-                    k -> new HashSet<>()).add(Ref.of(ObjectType.CONVERSATION, q.id())));
-        }
-
-        private boolean candidate(Member m) {
-            if (m.id().equals(viewer.member()) || m.id().equals(MemberId.SYSTEM)) {
-                return false;
-            }
-            return viewer.system() || m.profile().organization().equals(viewer.organization())
-                    || m.profile().findableAsExpert();
-        }
-
-        List<ExpertSuggestion> rank(Engine engine, String topic, int limit) {
-            List<ExpertSuggestion> out = new ArrayList<>();
-            for (Member m : StoreReads.all(p -> tx.members().list(p))) {
-                if (!candidate(m)) {
-                    continue;
-                }
-                Optional<Proficiency> declared = m.profile().competences().stream()
-                        .filter(c -> scope.contains(c.competency())).map(Competence::level)
-                        .max(Comparator.naturalOrder());
-                long endorsers = scope.isEmpty() ? 0 : StoreReads.all(p -> tx.endorsements().listByEndorsee(m.id(), p))
-                        .stream().filter(e -> e.withdrawnAt().isEmpty() && scope.contains(e.competency()))
-                        .map(Endorsement::endorser).distinct().count();
-                Set<Ref> a = answers.getOrDefault(m.id(), Set.of());
-                Set<Ref> i = items.getOrDefault(m.id(), Set.of());
-                Set<Ref> s = sessions.getOrDefault(m.id(), Set.of());
-                List<Ref> refs = new ArrayList<>(a);
-                refs.addAll(i);
-                refs.addAll(s);
-                refs.sort(Comparator.comparing(Ref::type).thenComparing(Ref::id));
-                ExpertEvidence e = new ExpertEvidence(declared, (int) endorsers, a.size(), i.size(), s.size(), refs);
-                double score = engine.expertRules.score(e);
-                if (score > 0) {
-                    out.add(new ExpertSuggestion(m.id(), m.profile().displayName(), m.profile().organization(), score,
-                            e, e.sentence(topic)));
-                }
-            }
-            out.sort(Comparator.comparingDouble(ExpertSuggestion::score).reversed()
-                    .thenComparing(ExpertSuggestion::member));
-            return List.copyOf(out.subList(0, Math.min(limit, out.size())));
-        }
+        return List.copyOf(out);
     }
 
     @Override

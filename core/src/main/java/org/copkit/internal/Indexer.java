@@ -31,12 +31,15 @@ public final class Indexer {
     private final Storage storage;
     private final SearchIndex search;
     private final Map<ObjectType, DocumentSource> byType = new HashMap<>();
+    /** Sources whose documents change with other aggregates (a member's profile with endorsements). */
+    private final Map<ObjectType, List<DocumentSource>> affecting = new HashMap<>();
 
     Indexer(Storage storage, SearchIndex search) {
         this.storage = storage;
         this.search = search;
         for (DocumentSource s : SOURCES) {
             s.types().forEach(t -> byType.put(t, s));
+            s.affectedBy().forEach(t -> affecting.computeIfAbsent(t, k -> new ArrayList<>()).add(s));
         }
     }
 
@@ -91,12 +94,21 @@ public final class Indexer {
             if (changes.isEmpty()) {
                 return;
             }
-            List<Ref> refs = changes.stream().map(Change::ref).filter(r -> byType.containsKey(r.type())).distinct()
-                    .toList();
+            List<Ref> changed = changes.stream().map(Change::ref)
+                    .filter(r -> byType.containsKey(r.type()) || affecting.containsKey(r.type())).distinct().toList();
             List<SearchDocument> docs = new ArrayList<>();
             List<Ref> gone = new ArrayList<>();
-            if (!refs.isEmpty()) {
+            if (!changed.isEmpty()) {
                 storage.read(tx -> {
+                    java.util.LinkedHashSet<Ref> refs = new java.util.LinkedHashSet<>();
+                    for (Ref ref : changed) {
+                        if (byType.containsKey(ref.type())) {
+                            refs.add(ref);
+                        }
+                        for (DocumentSource s : affecting.getOrDefault(ref.type(), List.of())) {
+                            refs.addAll(s.affected(tx, ref));
+                        }
+                    }
                     for (Ref ref : refs) {
                         Optional<SearchDocument> doc;
                         try {

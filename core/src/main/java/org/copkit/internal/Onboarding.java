@@ -49,6 +49,9 @@ import org.copkit.onboarding.NewcomerStatus;
 import org.copkit.onboarding.OnboardingService;
 import org.copkit.onboarding.PathProgress;
 import org.copkit.onboarding.PeerSuggestion;
+import org.copkit.search.PeerMatch;
+import org.copkit.search.PeerQuery;
+import org.copkit.spi.SearchIndex;
 import org.copkit.onboarding.StartHere;
 import org.copkit.onboarding.StepKind;
 import org.copkit.onboarding.StepProgress;
@@ -60,8 +63,8 @@ final class Onboarding implements OnboardingService {
     /** The most learning paths "start here" shows. */
     static final int MAX_PATHS = 100;
 
-    private final Engine engine;
-    private final MemberId actor;
+    final Engine engine;
+    final MemberId actor;
 
     Onboarding(Engine engine, MemberId actor) {
         this.engine = engine;
@@ -169,6 +172,8 @@ final class Onboarding implements OnboardingService {
     @Override
     public StartHere startHere(CommunityId community) {
         Checks.present("community", community);
+        // peers come from the index: first bring it up to this process's committed writes, as every search does
+        SearchIndex index = engine.searchIndex();
         return engine.read(actor, call -> {
             Community c = Load.community(call.tx, community);
             NewcomerStatus newcomer = NewcomerStatus.of(call.actor.membership(c.id()), engine.newcomerPeriod,
@@ -178,7 +183,7 @@ final class Onboarding implements OnboardingService {
                     r -> call.tx.learningPaths().listByCommunity(c.id(), r), x -> call.actor.canSee(x.visibility()),
                     x -> x.id().value()).items().stream().map(x -> progress(call, x, facts)).toList();
             return new StartHere(c.id(), newcomer, paths, answeredQuestions(call, c.id()),
-                    upcomingSessions(call, c.id()), peers(call, c.id()));
+                    upcomingSessions(call, c.id()), peers(call, index, c.id()));
         });
     }
 
@@ -320,45 +325,39 @@ final class Onboarding implements OnboardingService {
 
     /** A candidate peer with the competencies that make them one. */
     private record Candidate(Member member, Set<CompetencyId> canTeach, Set<CompetencyId> sharedCompetences,
-            Set<CompetencyId> sharedAmbitions) {
-        int score() {
-            return 3 * canTeach.size() + sharedCompetences.size() + sharedAmbitions.size();
-        }
-    }
+            Set<CompetencyId> sharedAmbitions) {}
 
-    private static List<PeerSuggestion> peers(Call call, CommunityId community) {
+    /**
+     * Peers from the search index's profile documents of the community's active members ({@link SearchIndex#peers});
+     * only the suggested members are read from storage.
+     */
+    private static List<PeerSuggestion> peers(Call call, SearchIndex index, CommunityId community) {
         if (call.actor.system() || !call.actor.isActiveIn(community)) {
             return List.of();
         }
         Member me = Load.member(call.tx, call.actor.member());
         Set<CompetencyId> myAmbitions = me.profile().ambitions();
         Set<CompetencyId> myCompetences = competences(me);
-        List<Candidate> candidates = new ArrayList<>();
-        eachPage(r -> call.tx.memberships().listByCommunity(community, Set.of(MembershipState.ACTIVE), r),
-                (Membership m) -> {
-                    if (m.member().equals(me.id())) {
-                        return;
-                    }
-                    Optional<Member> other = call.tx.members().find(m.member());
-                    if (other.isEmpty() || (!other.get().organization().equals(me.organization())
-                            && !other.get().profile().findableAsExpert())) {
-                        return;
-                    }
-                    Set<CompetencyId> theirs = competences(other.get());
-                    Candidate c = new Candidate(other.get(), intersect(theirs, myAmbitions),
-                            intersect(theirs, myCompetences), intersect(other.get().profile().ambitions(), myAmbitions));
-                    if (c.score() > 0) {
-                        candidates.add(c);
-                    }
-                });
+        if (myAmbitions.isEmpty() && myCompetences.isEmpty()) {
+            return List.of(); // nobody can share anything with the actor
+        }
+        List<PeerMatch> found = index.peers(new PeerQuery(community, myAmbitions, myCompetences, LIMIT),
+                call.actor.scope());
+        Map<MemberId, Member> members = call.tx.members().findAll(found.stream().map(PeerMatch::member).toList());
         List<Locale> languages = me.profile().languages();
-        return candidates.stream().sorted(Comparator.comparingInt(Candidate::score).reversed()
-                .thenComparing(c -> c.member().id().value())).limit(LIMIT).map(c -> {
-                    Set<CompetencyId> shared = new LinkedHashSet<>(c.sharedCompetences());
-                    shared.addAll(c.sharedAmbitions());
-                    return new PeerSuggestion(c.member().id(), c.member().displayName(), c.member().organization(),
-                            c.canTeach(), shared, reason(call, c, languages));
-                }).toList();
+        List<PeerSuggestion> out = new ArrayList<>();
+        for (PeerMatch p : found) {
+            Member m = members.get(p.member());
+            if (m == null) {
+                continue;
+            }
+            Candidate c = new Candidate(m, p.canTeach(), p.sharedCompetences(), p.sharedAmbitions());
+            Set<CompetencyId> shared = new LinkedHashSet<>(c.sharedCompetences());
+            shared.addAll(c.sharedAmbitions());
+            out.add(new PeerSuggestion(m.id(), m.displayName(), m.organization(), c.canTeach(), shared,
+                    reason(call, c, languages)));
+        }
+        return out;
     }
 
     private static String reason(Call call, Candidate c, List<Locale> languages) {

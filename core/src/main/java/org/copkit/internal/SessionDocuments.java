@@ -5,14 +5,18 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.copkit.ObjectType;
 import org.copkit.Ref;
+import org.copkit.search.ContributionFacts;
 import org.copkit.search.SearchDocument;
 import org.copkit.session.Session;
 import org.copkit.session.SessionId;
+import org.copkit.session.SessionStatus;
 import org.copkit.spi.Transaction;
 
 /**
  * Sessions as search documents: title, agenda, notes and place; status {@code SCHEDULED} or
- * {@code CANCELLED}; the session's visibility (hosts are editors); the language of the first host.
+ * {@code CANCELLED}; the session's visibility (hosts are editors); the language of the first host. A
+ * session that is not cancelled carries {@link ContributionFacts}: from its start on it is its hosts'
+ * contribution to its community.
  */
 final class SessionDocuments implements DocumentSource {
     @Override
@@ -36,9 +40,11 @@ final class SessionDocuments implements DocumentSource {
         if (!s.notes().isEmpty()) {
             body.append("\n\n").append(s.notes());
         }
-        return new SearchDocument(new Ref(ObjectType.SESSION, s.id().value()), s.title(), body.toString(), Set.of(),
-                language(tx, s), s.status().name(),
-                s.practice(), s.visibility(), s.updatedAt());
+        SearchDocument d = new SearchDocument(new Ref(ObjectType.SESSION, s.id().value()), s.title(),
+                body.toString(), Set.of(), language(tx, s), s.status().name(), s.practice(), s.visibility(),
+                s.updatedAt());
+        return s.status() == SessionStatus.CANCELLED ? d
+                : d.withContribution(new ContributionFacts(s.hosts(), Set.of(), Optional.of(s.start())));
     }
 
     /** Sessions carry no language of their own: they are in the first language of their first host. */

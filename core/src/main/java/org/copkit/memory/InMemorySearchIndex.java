@@ -23,7 +23,16 @@ import java.util.stream.Stream;
 import org.copkit.ObjectType;
 import org.copkit.Ref;
 import org.copkit.access.ViewerScope;
+import org.copkit.domain.CompetencyId;
+import org.copkit.member.MemberId;
+import org.copkit.member.Proficiency;
+import org.copkit.search.ContributionFacts;
+import org.copkit.search.ExpertQuery;
 import org.copkit.search.Facet;
+import org.copkit.search.MemberEvidence;
+import org.copkit.search.PeerMatch;
+import org.copkit.search.PeerQuery;
+import org.copkit.search.ProfileFacts;
 import org.copkit.search.SearchDocument;
 import org.copkit.search.SearchHit;
 import org.copkit.search.SearchQuery;
@@ -365,6 +374,95 @@ public final class InMemorySearchIndex implements SearchIndex {
         LinkedHashSet<String> out = new LinkedHashSet<>(tags);
         out.addAll(titles);
         return out.stream().limit(limit).toList();
+    }
+
+    /** Contribution tallies of one member while {@link #experts} runs. */
+    private static final class Tally {
+        final Map<ObjectType, TreeSet<String>> refs = new EnumMap<>(ObjectType.class);
+        final Map<ObjectType, Integer> counts = new EnumMap<>(ObjectType.class);
+
+        void add(Ref ref) {
+            counts.merge(ref.type(), 1, Integer::sum);
+            refs.computeIfAbsent(ref.type(), t -> new TreeSet<>()).add(ref.id());
+        }
+    }
+
+    @Override
+    public List<MemberEvidence> experts(ExpertQuery q, ViewerScope scope) {
+        Map<Ref, Indexed> all = docs;
+        Map<MemberId, Tally> tallies = new HashMap<>();
+        for (Indexed d : all.values()) {
+            SearchDocument doc = d.doc;
+            if (doc.contribution().isEmpty() || !scope.canSee(doc.visibility())) {
+                continue;
+            }
+            ContributionFacts c = doc.contribution().get();
+            if (c.countsFrom().map(f -> f.isAfter(q.now())).orElse(false)) {
+                continue;
+            }
+            boolean inScope = doc.community().map(q.communities()::contains).orElse(false)
+                    && (doc.type() == ObjectType.SESSION || c.competencies().stream().anyMatch(q.competencies()::contains));
+            if (inScope || q.alsoCounted().contains(doc.ref())) {
+                c.contributors().forEach(m -> tallies.computeIfAbsent(m, k -> new Tally()).add(doc.ref()));
+            }
+        }
+        List<MemberEvidence> out = new ArrayList<>();
+        for (Indexed d : all.values()) {
+            SearchDocument doc = d.doc;
+            if (doc.profile().isEmpty() || !scope.canSee(doc.visibility())) {
+                continue;
+            }
+            ProfileFacts p = doc.profile().get();
+            if (p.member().equals(scope.member())) {
+                continue;
+            }
+            Optional<Proficiency> declared = p.competences().entrySet().stream()
+                    .filter(e -> q.competencies().contains(e.getKey())).map(Map.Entry::getValue)
+                    .max(Comparator.naturalOrder());
+            long endorsers = p.endorsers().entrySet().stream().filter(e -> q.competencies().contains(e.getKey()))
+                    .flatMap(e -> e.getValue().stream()).distinct().count();
+            Tally t = tallies.get(p.member());
+            if (!q.everyone() && declared.isEmpty() && endorsers == 0 && t == null) {
+                continue;
+            }
+            List<Ref> refs = new ArrayList<>();
+            if (t != null) {
+                t.refs.forEach((type, ids) -> ids.stream().limit(q.maxContributions())
+                        .forEach(id -> refs.add(new Ref(type, id))));
+            }
+            out.add(new MemberEvidence(p.member(), declared, (int) endorsers,
+                    t == null ? 0 : t.counts.getOrDefault(ObjectType.QUESTION, 0),
+                    t == null ? 0 : t.counts.getOrDefault(ObjectType.KNOWLEDGE_ITEM, 0),
+                    t == null ? 0 : t.counts.getOrDefault(ObjectType.SESSION, 0), refs));
+        }
+        return out;
+    }
+
+    @Override
+    public List<PeerMatch> peers(PeerQuery q, ViewerScope scope) {
+        List<PeerMatch> out = new ArrayList<>();
+        for (Indexed d : docs.values()) {
+            SearchDocument doc = d.doc;
+            if (doc.profile().isEmpty() || !scope.canSee(doc.visibility())) {
+                continue;
+            }
+            ProfileFacts p = doc.profile().get();
+            if (p.member().equals(scope.member()) || !p.activeIn().contains(q.community())) {
+                continue;
+            }
+            Set<CompetencyId> declared = p.competences().keySet();
+            PeerMatch m = new PeerMatch(p.member(), intersect(declared, q.wanted()), intersect(declared, q.known()),
+                    intersect(p.ambitions(), q.wanted()));
+            if (m.score() > 0) {
+                out.add(m);
+            }
+        }
+        out.sort(Comparator.comparingInt(PeerMatch::score).reversed().thenComparing(m -> m.member().value()));
+        return List.copyOf(out.subList(0, Math.min(q.limit(), out.size())));
+    }
+
+    private static Set<CompetencyId> intersect(Set<CompetencyId> a, Set<CompetencyId> b) {
+        return a.stream().filter(b::contains).collect(Collectors.toSet());
     }
 
     @Override

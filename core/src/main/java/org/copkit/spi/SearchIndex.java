@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.copkit.Ref;
 import org.copkit.access.ViewerScope;
+import org.copkit.search.ExpertQuery;
+import org.copkit.search.MemberEvidence;
+import org.copkit.search.PeerMatch;
+import org.copkit.search.PeerQuery;
 import org.copkit.search.SearchDocument;
 import org.copkit.search.SearchHit;
 import org.copkit.search.SearchQuery;
@@ -58,6 +62,46 @@ public interface SearchIndex extends AutoCloseable {
      *     tag or one of whose title words starts with the prefix; none for a blank prefix
      */
     List<String> suggest(String prefix, ViewerScope scope, int limit);
+
+    /**
+     * Sums up, for the expert finder, what members declared, how they are endorsed and what they
+     * contributed, as the reader may see it: one aggregation over the stored {@link org.copkit.search.ProfileFacts}
+     * and {@link org.copkit.search.ContributionFacts}, not a load of objects.
+     *
+     * <p>Candidates are members whose profile document the reader may see ({@link ViewerScope#canSee}),
+     * other than the reader. For each candidate with any evidence (a declared competence or a live
+     * endorsement in the query's competencies, or a counted contribution, see {@link ExpertQuery}), or for
+     * every candidate when the query asks for {@code everyone}, one {@link MemberEvidence}, in no particular
+     * order. Contributions credited to members without a visible profile document are left out.
+     *
+     * <p>The default throws: an index that does not store the facts cannot find experts.
+     *
+     * @param query the scope
+     * @param scope the reader
+     * @return the candidates' evidence
+     * @throws org.copkit.CopKitException with {@link org.copkit.ErrorCode#SEARCH} when the index does not
+     *     support it
+     */
+    default List<MemberEvidence> experts(ExpertQuery query, ViewerScope scope) {
+        throw new org.copkit.CopKitException(org.copkit.ErrorCode.SEARCH, this + " cannot find experts");
+    }
+
+    /**
+     * Finds peers for the reader: members other than the reader whose profile document the reader may
+     * see, who are active in the query's community and have a {@link PeerMatch#score()} above 0, the
+     * highest score first, then by member id; at most the query's limit.
+     *
+     * <p>The default throws: an index that does not store the facts cannot find peers.
+     *
+     * @param query the community and the reader's competencies
+     * @param scope the reader
+     * @return the peers, best first
+     * @throws org.copkit.CopKitException with {@link org.copkit.ErrorCode#SEARCH} when the index does not
+     *     support it
+     */
+    default List<PeerMatch> peers(PeerQuery query, ViewerScope scope) {
+        throw new org.copkit.CopKitException(org.copkit.ErrorCode.SEARCH, this + " cannot find peers");
+    }
 
     /**
      * Replaces the whole content with the given documents and sets the checkpoint. Searches keep

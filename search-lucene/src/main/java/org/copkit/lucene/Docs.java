@@ -84,6 +84,31 @@ final class Docs {
     static final String S_UPDATED = "s_updated";
     static final String S_TAG = "s_tag";
     static final String S_GROUP = "s_group";
+    /** Marks a document with {@link org.copkit.search.ContributionFacts} (indexed {@code "1"}). */
+    static final String X = "x";
+    /** A contribution's contributors (sorted-set doc values: counted per member by {@link Expertise}). */
+    static final String X_BY = "x_by";
+    /** A contribution's competencies (indexed). */
+    static final String X_COMP = "x_comp";
+    /** From when a contribution counts, nanoseconds since the epoch (point; {@code Long.MIN_VALUE}: always). */
+    static final String X_FROM = "x_from";
+    /** Marks a member's profile document with {@link org.copkit.search.ProfileFacts} (indexed {@code "1"}). */
+    static final String P = "p";
+    /** Declared competencies (indexed and stored). */
+    static final String P_COMP = "p_comp";
+    /** Declared competencies with level, {@code competency SEP ordinal} (sorted-set doc values). */
+    static final String P_LEVEL = "p_level";
+    /** Ambitions (indexed and stored). */
+    static final String P_AMB = "p_amb";
+    /** Live endorsements, {@code competency SEP endorser} (sorted-set doc values). */
+    static final String P_END = "p_end";
+    /** Competencies with a live endorsement (indexed). */
+    static final String P_END_COMP = "p_end_comp";
+    /** Communities the member is active in (indexed). */
+    static final String P_ACTIVE = "p_active";
+    /** Separates the parts of {@link #P_LEVEL} and {@link #P_END} values; ids hold no control characters. */
+    static final char SEP = '\u0001';
+
     /** The embedding of the document's title and start of body (HNSW graph, cosine), with an embedder. */
     static final String VECTOR = "vector";
     /** The embedding of the document's title (HNSW graph, cosine), with an embedder. */
@@ -196,6 +221,28 @@ final class Docs {
         doc.add(new StoredField(S_GROUP, group));
         d.community().ifPresent(c -> doc.add(new StoredField(S_COMMUNITY, c.value())));
         doc.add(new StoredField(S_UPDATED, d.updatedAt().toString()));
+        d.contribution().ifPresent(x -> {
+            doc.add(new StringField(X, "1", Field.Store.NO));
+            for (MemberId m : x.contributors()) {
+                doc.add(new SortedSetDocValuesField(X_BY, new BytesRef(m.value())));
+            }
+            x.competencies().forEach(c -> doc.add(new StringField(X_COMP, c.value(), Field.Store.NO)));
+            doc.add(new LongPoint(X_FROM, x.countsFrom().map(Docs::nanos).orElse(Long.MIN_VALUE)));
+        });
+        d.profile().ifPresent(p -> {
+            doc.add(new StringField(P, "1", Field.Store.NO));
+            p.competences().forEach((c, level) -> {
+                doc.add(new StringField(P_COMP, c.value(), Field.Store.YES));
+                doc.add(new SortedSetDocValuesField(P_LEVEL, new BytesRef(c.value() + SEP + level.ordinal())));
+            });
+            p.ambitions().forEach(c -> doc.add(new StringField(P_AMB, c.value(), Field.Store.YES)));
+            p.endorsers().forEach((c, endorsers) -> {
+                doc.add(new StringField(P_END_COMP, c.value(), Field.Store.NO));
+                endorsers.forEach(e -> doc.add(new SortedSetDocValuesField(P_END,
+                        new BytesRef(c.value() + SEP + e.value()))));
+            });
+            p.activeIn().forEach(c -> doc.add(new StringField(P_ACTIVE, c.value(), Field.Store.NO)));
+        });
         return doc;
     }
 

@@ -130,7 +130,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     static final String EMBEDDER = "copkit.embedder";
     static final String NO_EMBEDDER = "none";
     /** Version of the document layout and analysis; an index of another version is rebuilt. */
-    static final String LAYOUT_VERSION = "1";
+    static final String LAYOUT_VERSION = "2";
     static final String POINTER = "CURRENT";
     /** Default share of vector similarity in the hybrid score. */
     public static final double DEFAULT_HYBRID_WEIGHT = 0.9;
@@ -813,6 +813,24 @@ public final class LuceneSearchIndex implements SearchIndex {
                 }
             }
         }
+    }
+
+    /**
+     * Sums up the evidence from doc values of the profile and contribution documents (see {@link Expertise}).
+     */
+    @Override
+    public List<org.copkit.search.MemberEvidence> experts(org.copkit.search.ExpertQuery q, ViewerScope scope) {
+        java.util.Objects.requireNonNull(q, "query");
+        java.util.Objects.requireNonNull(scope, "scope");
+        return read(s -> Expertise.experts(s, q, scope));
+    }
+
+    /** Ranks the visible profile documents of the community's active members in one scored query. */
+    @Override
+    public List<org.copkit.search.PeerMatch> peers(org.copkit.search.PeerQuery q, ViewerScope scope) {
+        java.util.Objects.requireNonNull(q, "query");
+        java.util.Objects.requireNonNull(scope, "scope");
+        return read(s -> Expertise.peers(s, q, scope));
     }
 
     @Override
