@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
 /** Upgrades from the first migration set, validate mode, schemas shared in one database. */
 class MigrationTest {
     /** The version of the newest migration script. */
-    private static final String LATEST = "3";
+    private static final String LATEST = "4";
     private static final Postgres POSTGRES = new Postgres();
 
     @AfterAll
@@ -186,7 +186,7 @@ class MigrationTest {
 
         try (JdbcStorage storage = JdbcStorage.builder().dataSource(ds).schema(schemaName).build()) {
             assertThat(Migrations.configure(ds, schema).load().info().current().getVersion().getVersion())
-                    .isEqualTo("3");
+                    .isEqualTo(LATEST);
             assertThat(storage.changes().head()).isEqualTo(2);
             assertThat(storage.read((Transaction tx) -> tx.notificationPreferences().find(MemberId.of("ann"))))
                     .hasValueSatisfying(p -> assertThat(p.frequency().name()).isEqualTo("WEEKLY"));

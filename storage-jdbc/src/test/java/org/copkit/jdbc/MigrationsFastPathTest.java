@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.sql.Statement;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -72,18 +73,19 @@ class MigrationsFastPathTest {
         try (HikariDataSource ds = h2()) {
             Schema schema = new Schema("copkit", Dialect.of(ds));
             Migrations.migrate(ds, schema);
-            exec(ds, "DELETE FROM \"copkit\".\"copkit_schema_history\" WHERE \"version\" = '3'");
-            exec(ds, "DROP INDEX \"copkit\".activities_by_community_actor");
-            exec(ds, "DROP INDEX \"copkit\".activities_by_community_target");
-            exec(ds, "DROP TABLE \"copkit\".learning_paths");
-            exec(ds, "DROP TABLE \"copkit\".digest_marks");
+            exec(ds, "DELETE FROM \"copkit\".\"copkit_schema_history\" WHERE \"version\" = '4'");
+            for (String index : List.of("memberships_by_joined", "participation_levels_by_level",
+                    "conversations_by_created", "posts_by_kind_created", "items_by_published", "items_by_review_by",
+                    "value_stories_by_created")) {
+                exec(ds, "DROP INDEX \"copkit\"." + index);
+            }
             assertThat(Migrations.upToDate(ds, schema)).isFalse();
             assertThatThrownBy(() -> JdbcStorage.builder().dataSource(ds)
                     .migrationMode(JdbcStorage.MigrationMode.VALIDATE).build())
                     .isInstanceOf(CopKitException.class);
             JdbcStorage.builder().dataSource(ds).build().close();
             assertThat(Migrations.upToDate(ds, schema)).isTrue();
-            exec(ds, "UPDATE \"copkit\".\"copkit_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '3'");
+            exec(ds, "UPDATE \"copkit\".\"copkit_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '4'");
             assertThat(Migrations.upToDate(ds, schema)).isFalse();
         }
     }
