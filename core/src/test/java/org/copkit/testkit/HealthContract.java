@@ -235,10 +235,17 @@ public abstract class HealthContract {
                     + random.nextInt(2)));
         }
 
-        /** Active members of the community who may read its health report. */
+        /**
+         * Active members of the community who may read its health report: the first six and every
+         * coordinator (of any organisation).
+         */
         List<MemberId> readers(CommunityId c) {
-            return memberships.stream().filter(m -> m.community().equals(c) && m.state() == MembershipState.ACTIVE)
-                    .map(Membership::member).limit(6).toList();
+            Set<MemberId> readers = new LinkedHashSet<>();
+            memberships.stream().filter(m -> m.community().equals(c) && m.state() == MembershipState.ACTIVE)
+                    .map(Membership::member).limit(6).forEach(readers::add);
+            memberships.stream().filter(m -> m.community().equals(c) && m.state() == MembershipState.ACTIVE
+                    && m.role() == Role.COORDINATOR).map(Membership::member).forEach(readers::add);
+            return List.copyOf(readers);
         }
 
         void write(Transaction tx, CommunityId c) {
