@@ -185,4 +185,30 @@ public interface Transaction {
         return new ReadBatch.Result(member, communities, batch.followed().isEmpty() ? java.util.List.of()
                 : subscriptions().listByTargets(batch.followed()));
     }
+
+    /**
+     * The aggregates of one community's health report for the half-open period {@code [from, to)}: active
+     * memberships by level and newcomers, questions asked with their first answer and the unanswered
+     * backlog, items published and stale, sessions held with their attendance, value stories by cycle;
+     * content counted per {@link HealthFacts.VisibilityGroup} so that the caller applies the visibility
+     * rule per group (see {@link HealthFacts} for what each figure counts). The default reads the
+     * repositories' listings object by object (exact, but proportional to the community's size);
+     * backends with indexes should answer with aggregate queries. An unknown community has no facts
+     * (all counts zero).
+     *
+     * @param community the community, not null
+     * @param reader the member the report is for (decides {@link HealthFacts.VisibilityGroup#byReader()}),
+     *     not null
+     * @param from start of the period (inclusive), not null
+     * @param to end of the period (exclusive), not null, after {@code from}
+     * @param now the report's clock reading: what is stale, which sessions were held; not null
+     * @return the facts, never null
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when {@code to} is not after {@code from}
+     */
+    default HealthFacts healthFacts(org.copkit.community.CommunityId community, org.copkit.member.MemberId reader,
+            java.time.Instant from, java.time.Instant to, java.time.Instant now) {
+        HealthFacts.check(community, reader, from, to, now);
+        return HealthScan.facts(this, community, reader, from, to, now);
+    }
 }

@@ -349,4 +349,11 @@ final class JdbcTransaction implements Transaction {
     public org.copkit.spi.ReadBatch.Result readBatch(org.copkit.spi.ReadBatch batch) {
         return BatchReads.read(this, batch);
     }
+
+    /** Aggregate queries over V4's indexes ({@link HealthReads}). */
+    @Override
+    public org.copkit.spi.HealthFacts healthFacts(org.copkit.community.CommunityId community,
+            org.copkit.member.MemberId reader, Instant from, Instant to, Instant now) {
+        return HealthReads.facts(this, community, reader, from, to, now);
+    }
 }

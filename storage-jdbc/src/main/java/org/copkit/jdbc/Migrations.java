@@ -94,7 +94,7 @@ final class Migrations {
      * when this list and the directory differ; a stale list only costs speed (Flyway then runs).
      */
     static final List<String> FILES = List.of("V1__core_aggregates.sql", "V2__community_life.sql",
-            "V3__onboarding_and_digests.sql", "V5__digest_reads.sql");
+            "V3__onboarding_and_digests.sql", "V4__health_aggregates.sql", "V5__digest_reads.sql");
 
     /**
      * True when the history table records exactly the migrations of {@link #FILES} (same versions, all
