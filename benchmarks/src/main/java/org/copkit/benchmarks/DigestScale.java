@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.copkit.CopKit;
+import org.copkit.benchmarks.plot.Results;
 import org.copkit.community.CommunityDraft;
 import org.copkit.community.CommunityId;
 import org.copkit.community.Membership;
@@ -179,6 +180,9 @@ public final class DigestScale {
                 Thread.currentThread().interrupt();
             }
             double[] c = creates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            String backend = Results.backend(database.kind);
+            Results.record("digest-send-all", backend + ": send all", n, all);
+            Results.record("scale-p50", backend + ": one digest", n, one[one.length / 2]);
             System.out.printf(Locale.ROOT, "%-8s %8d %8.1f %18.1f %22.1f %11.1f %14.3f %14.1f %14.1f %14.1f %8d %10d%n",
                     database.kind, n, setup, one[one.length / 2], oneCpu[oneCpu.length / 2], all, all * 1000 / n,
                     pct(c, 0.50), pct(c, 0.99),

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.copkit.CopKit;
 import org.copkit.access.Audience;
+import org.copkit.benchmarks.plot.Results;
 import org.copkit.community.CommunityDraft;
 import org.copkit.community.CommunityId;
 import org.copkit.community.Membership;
@@ -331,6 +332,7 @@ public final class ExpertScale {
             } catch (IOException e) {
                 load = "?";
             }
+            Results.record("scale-p50", Results.backend(database.kind) + ": expert finder", n, pct(byCompetency, 0.5));
             System.out.printf(Locale.ROOT, "%-8s %8d %8d %8.1f %8.1f %12.1f %12.1f %12.1f %12.1f %13.1f %13.1f %17s "
                     + "%18s %16.1f %16.1f  %s%n", database.kind, n, items, setup, index, pct(byCompetency, 0.5),
                     pct(byCompetency, 0.99), pct(byText, 0.5), pct(byText, 0.99), pct(start, 0.5), pct(start, 0.99),

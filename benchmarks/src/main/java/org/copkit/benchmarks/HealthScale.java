@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.copkit.CopKit;
 import org.copkit.access.Actor;
 import org.copkit.access.Audience;
+import org.copkit.benchmarks.plot.Results;
 import org.copkit.community.Community;
 import org.copkit.community.CommunityDraft;
 import org.copkit.community.CommunityId;
@@ -282,6 +283,7 @@ public final class HealthScale {
                 }
                 b = time(beforeRuns, 0, oracle::get);
             }
+            Results.record("scale-p50", Results.backend(database.kind) + ": health report", n, pct(a, 0.50));
             System.out.printf(Locale.ROOT, "%-8s %8d %9d %8.1f %13.2f %13.2f %5d %14.1f %14.1f %12d  %s%n",
                     database.kind, n, n * 10, setup, pct(a, 0.50), pct(a, 0.99), a.length, pct(b, 0.50), pct(b, 0.99),
                     b.length, loadavg());

@@ -26,6 +26,15 @@ public final class Results {
 
     private Results() {}
 
+    /** @return how a figure names a database kind of the benchmarks ({@code h2}, {@code postgres}) */
+    public static String backend(String kind) {
+        return switch (kind) {
+            case "h2" -> "H2";
+            case "postgres" -> "PostgreSQL";
+            default -> kind;
+        };
+    }
+
     /**
      * Appends one point of a figure, when {@code -Dcopkit.bench.results} names a directory.
      *
