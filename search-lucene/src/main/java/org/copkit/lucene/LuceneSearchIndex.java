@@ -751,12 +751,12 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     // ------------------------------------------------------------------ reads
 
-    private interface SearchCall<T> {
+    interface SearchCall<T> {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
     /** Runs a read on the current searcher; retries when a rebuild swapped the index meanwhile. */
-    private <T> T read(SearchCall<T> call) {
+    <T> T read(SearchCall<T> call) {
         for (int attempt = 0; ; attempt++) {
             ensureOpen();
             Generation g = current;
