@@ -95,7 +95,7 @@ public final class StackFaqEval {
 
     /** The command line. */
     record Options(Path file, int distractors, Path data, Duration maxCatchUp, List<String> only, boolean warmUp,
-            Path embeddingCache, Path explain) {
+            Path embeddingCache, Path explain, boolean embedderAlone) {
         static final List<String> ALL = List.of("hybrid", "lexical", "raw-bm25", "raw-embedding");
 
         static Options parse(String[] args) {
@@ -107,6 +107,7 @@ public final class StackFaqEval {
             boolean warmUp = true;
             Path embeddingCache = null;
             Path explain = null;
+            boolean embedderAlone = true;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
@@ -117,6 +118,7 @@ public final class StackFaqEval {
                     case "--no-warm-up" -> warmUp = false;
                     case "--embedding-cache" -> embeddingCache = Path.of(value(args, ++i, a));
                     case "--explain" -> explain = Path.of(value(args, ++i, a));
+                    case "--no-embedder-alone" -> embedderAlone = false;
                     default -> {
                         if (a.startsWith("--") || file != null) {
                             throw new IllegalArgumentException("unknown argument " + a);
@@ -141,7 +143,8 @@ public final class StackFaqEval {
                 Path parent = file.toAbsolutePath().getParent();
                 data = parent == null || parent.getParent() == null ? Path.of("shared/data") : parent.getParent();
             }
-            return new Options(file, distractors, data, maxCatchUp, only, warmUp, embeddingCache, explain);
+            return new Options(file, distractors, data, maxCatchUp, only, warmUp, embeddingCache, explain,
+                    embedderAlone);
         }
 
         private static String value(String[] args, int i, String name) {
@@ -155,7 +158,7 @@ public final class StackFaqEval {
     static final String USAGE = """
             usage: stackfaq-eval FILE.xml [--distractors N] [--data DIR] [--max-catch-up SECONDS]
                                           [--only hybrid,lexical,raw-bm25,raw-embedding] [--no-warm-up]
-                                          [--embedding-cache DIR] [--explain FILE.tsv]
+                                          [--embedding-cache DIR] [--explain FILE.tsv] [--no-embedder-alone]
               --distractors N    add N unrelated documents from the shared data (default 0)
               --data DIR         the shared data folder (default: the folder above FILE.xml's folder)
               --max-catch-up S   give up when the index has not caught up after S seconds (default 10800)
@@ -163,7 +166,8 @@ public final class StackFaqEval {
               --embedding-cache DIR  keep the vectors of indexed texts in DIR (per model id) and take them from
                                  there in later runs; query embeddings are never cached (default: no cache)
               --explain FILE     after the measured pass of copkit-hybrid, write every candidate of every
-                                 rephrasing with each part of its score to FILE (tab-separated)""";
+                                 rephrasing with each part of its score to FILE (tab-separated)
+              --no-embedder-alone  leave out the embedder-alone throughput measurement (1,024 distractors)""";
 
     /**
      * @param args the StackFAQ XML file and options ({@link #USAGE})
@@ -208,7 +212,7 @@ public final class StackFaqEval {
         }
         OnnxEmbedder model = o.only().contains("hybrid") || o.only().contains("raw-embedding")
                 ? OnnxEmbedder.allMiniLmL6V2Quantized() : null;
-        if (!distractors.isEmpty() && model != null && o.only().contains("hybrid")) {
+        if (!distractors.isEmpty() && model != null && o.only().contains("hybrid") && o.embedderAlone()) {
             out.println(embedderThroughput(model, distractors.subList(0, Math.min(EMBEDDER_SAMPLE, distractors.size()))));
         }
         DiskCachedEmbedder disk = model == null || o.embeddingCache() == null ? null
