@@ -998,7 +998,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             for (String field : List.of(Docs.TITLE_VECTOR, Docs.VECTOR)) {
                 neighbours.addAll(Arrays.asList(s.search(new KnnFloatVectorQuery(field, vector, k, allowed), k).scoreDocs));
             }
-            List<Hybrid.Scored> fused = Hybrid.fuse(s, lexical.scoreDocs, neighbours, vector,
+            List<Hybrid.Scored> fused = Hybrid.fuse(s, lexical.scoreDocs, neighbours, text, vector,
                     config.hybridWeight, config.minSimilarity);
             ScoreDoc[] best = fused.stream().limit(q.limit()).map(h -> new ScoreDoc(h.doc(), h.score()))
                     .toArray(ScoreDoc[]::new);

@@ -78,11 +78,14 @@ public final class SimilarProbe {
         int k = Math.max(LuceneSearchIndex.HYBRID_CANDIDATES, limit * 4);
         TopDocs lexical = s.search(full.build(), k);
         Query allowed = new SharedFilter(filter.build());
-        ScoreDoc[] byTitle = s.search(new KnnFloatVectorQuery(Docs.TITLE_VECTOR, vector, k, allowed), k).scoreDocs;
-        ScoreDoc[] byText = s.search(new KnnFloatVectorQuery(Docs.VECTOR, vector, k, allowed), k).scoreDocs;
+        // what-if: -Dstackfaq.probe.breadth=B searches the HNSW graphs for B neighbours and keeps the best k
+        int breadth = Math.max(k, Integer.getInteger("stackfaq.probe.breadth", k));
+        ScoreDoc[] byTitle = s.search(new KnnFloatVectorQuery(Docs.TITLE_VECTOR, vector, breadth, allowed), k).scoreDocs;
+        ScoreDoc[] byText = s.search(new KnnFloatVectorQuery(Docs.VECTOR, vector, breadth, allowed), k).scoreDocs;
         List<ScoreDoc> neighbours = new ArrayList<>(Arrays.asList(byTitle));
         neighbours.addAll(Arrays.asList(byText));
-        List<Hybrid.Scored> fused = Hybrid.fuse(s, lexical.scoreDocs, neighbours, vector, weight, minSimilarity);
+        List<Hybrid.Scored> fused = Hybrid.fuse(s, lexical.scoreDocs, neighbours, similar.text(), vector, weight,
+                minSimilarity);
         Map<Integer, Integer> lexRank = ranks(lexical.scoreDocs);
         Map<Integer, Integer> titleRank = ranks(byTitle);
         Map<Integer, Integer> textRank = ranks(byText);
