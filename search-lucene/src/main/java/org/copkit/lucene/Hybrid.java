@@ -6,8 +6,16 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
 
 /**
  * Hybrid ranking: a normalised combination of BM25 and vector similarity. For every candidate (the
@@ -19,9 +27,13 @@ import org.apache.lucene.search.ScoreDoc;
  *   score    = weight × semantic + (1 − weight) × bm25 / max bm25
  * </pre>
  *
- * where {@code max bm25} is the best lexical score among the candidates and a candidate that is not a
- * lexical hit has {@code bm25 = 0}. Both cosines are read from the stored vectors for every candidate,
- * so every part is exact. The title carries a question's information need; the full text carries its
+ * where {@code bm25} is the candidate's score under the lexical query and {@code max bm25} the best among
+ * the candidates. Every part is exact for every candidate: both cosines are read from the stored vectors,
+ * and a nearest neighbour that is not among the lexical hits taken gets its BM25 score computed (0 when it
+ * shares no word with the draft). Taking that score as 0 instead, as before 2026-12, penalised the right
+ * document more the larger the index: with more documents matching some word of the draft, it falls
+ * behind the lexical candidate depth more often and lost its lexical part entirely, while its
+ * competitors that happened to be lexical hits kept theirs. The title carries a question's information need; the full text carries its
  * answer's vocabulary: a draft is compared with both. Normalising by the best lexical score keeps the
  * BM25 part in [0, 1] whatever the query length; the cosines are used as they are (they are already on
  * a fixed scale), so a strong semantic match is not inflated when nothing is close.
@@ -42,13 +54,15 @@ final class Hybrid {
     }
 
     /**
-     * @param lexical lexical hits, best first (scores are BM25)
+     * @param lexical lexical hits, best first (scores are BM25 under {@code text})
      * @param neighbours nearest-neighbour hits (any order, scores ignored)
-     * @param minSimilarity a candidate without a lexical match needs at least this semantic similarity
+     * @param text the lexical query, to score the neighbours that are not among {@code lexical}
+     * @param minSimilarity a candidate that shares no word with the draft needs at least this semantic
+     *     similarity
      * @return the fused candidates, best first (ties by lexical order, then doc id)
      */
-    static List<Scored> fuse(IndexSearcher s, ScoreDoc[] lexical, List<ScoreDoc> neighbours, float[] query,
-            double weight, double minSimilarity) throws IOException {
+    static List<Scored> fuse(IndexSearcher s, ScoreDoc[] lexical, List<ScoreDoc> neighbours, Query text,
+            float[] query, double weight, double minSimilarity) throws IOException {
         Map<Integer, Float> candidates = new LinkedHashMap<>();
         float maxLexical = 0f;
         for (ScoreDoc d : lexical) {
@@ -63,6 +77,11 @@ final class Hybrid {
             }
         }
         semanticOnly.sort(Comparator.naturalOrder());
+        float[] bm25 = scores(s, text, semanticOnly);
+        for (int i = 0; i < bm25.length; i++) {
+            candidates.put(semanticOnly.get(i), bm25[i]);
+            maxLexical = Math.max(maxLexical, bm25[i]);
+        }
         List<Scored> out = new ArrayList<>(candidates.size());
         for (Map.Entry<Integer, Float> e : candidates.entrySet()) {
             float sem = semantic(s, e.getKey(), query);
@@ -74,6 +93,35 @@ final class Hybrid {
         }
         // stable sort: equal scores keep the lexical order, then the neighbours by doc id
         out.sort(Comparator.comparingDouble((Scored x) -> -x.score()));
+        return out;
+    }
+
+    /**
+     * @param docs top-level doc ids, ascending
+     * @return each document's score under the query, 0 when it does not match
+     */
+    static float[] scores(IndexSearcher s, Query query, List<Integer> docs) throws IOException {
+        float[] out = new float[docs.size()];
+        if (docs.isEmpty()) {
+            return out;
+        }
+        Weight w = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE, 1f);
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        int i = 0;
+        while (i < out.length) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs.get(i), leaves));
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            Scorer scorer = w.scorer(leaf);
+            TwoPhaseIterator twoPhase = scorer == null ? null : scorer.twoPhaseIterator();
+            DocIdSetIterator it = scorer == null ? null : twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+            for (; i < out.length && docs.get(i) < end; i++) {
+                int target = docs.get(i) - leaf.docBase;
+                if (it != null && (it.docID() >= target ? it.docID() : it.advance(target)) == target
+                        && (twoPhase == null || twoPhase.matches())) {
+                    out[i] = scorer.score();
+                }
+            }
+        }
         return out;
     }
 

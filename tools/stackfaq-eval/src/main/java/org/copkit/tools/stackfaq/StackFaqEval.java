@@ -94,7 +94,8 @@ public final class StackFaqEval {
     private StackFaqEval() {}
 
     /** The command line. */
-    record Options(Path file, int distractors, Path data, Duration maxCatchUp, List<String> only, boolean warmUp) {
+    record Options(Path file, int distractors, Path data, Duration maxCatchUp, List<String> only, boolean warmUp,
+            Path embeddingCache, Path explain, boolean embedderAlone) {
         static final List<String> ALL = List.of("hybrid", "lexical", "raw-bm25", "raw-embedding");
 
         static Options parse(String[] args) {
@@ -104,6 +105,9 @@ public final class StackFaqEval {
             Duration maxCatchUp = Duration.ofHours(3);
             List<String> only = ALL;
             boolean warmUp = true;
+            Path embeddingCache = null;
+            Path explain = null;
+            boolean embedderAlone = true;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
@@ -112,6 +116,9 @@ public final class StackFaqEval {
                     case "--max-catch-up" -> maxCatchUp = Duration.ofSeconds(Long.parseLong(value(args, ++i, a)));
                     case "--only" -> only = Arrays.stream(value(args, ++i, a).split(",")).map(String::strip).toList();
                     case "--no-warm-up" -> warmUp = false;
+                    case "--embedding-cache" -> embeddingCache = Path.of(value(args, ++i, a));
+                    case "--explain" -> explain = Path.of(value(args, ++i, a));
+                    case "--no-embedder-alone" -> embedderAlone = false;
                     default -> {
                         if (a.startsWith("--") || file != null) {
                             throw new IllegalArgumentException("unknown argument " + a);
@@ -136,7 +143,8 @@ public final class StackFaqEval {
                 Path parent = file.toAbsolutePath().getParent();
                 data = parent == null || parent.getParent() == null ? Path.of("shared/data") : parent.getParent();
             }
-            return new Options(file, distractors, data, maxCatchUp, only, warmUp);
+            return new Options(file, distractors, data, maxCatchUp, only, warmUp, embeddingCache, explain,
+                    embedderAlone);
         }
 
         private static String value(String[] args, int i, String name) {
@@ -150,10 +158,16 @@ public final class StackFaqEval {
     static final String USAGE = """
             usage: stackfaq-eval FILE.xml [--distractors N] [--data DIR] [--max-catch-up SECONDS]
                                           [--only hybrid,lexical,raw-bm25,raw-embedding] [--no-warm-up]
+                                          [--embedding-cache DIR] [--explain FILE.tsv] [--no-embedder-alone]
               --distractors N    add N unrelated documents from the shared data (default 0)
               --data DIR         the shared data folder (default: the folder above FILE.xml's folder)
               --max-catch-up S   give up when the index has not caught up after S seconds (default 10800)
-              --only LIST        the configurations to run (default all)""";
+              --only LIST        the configurations to run (default all)
+              --embedding-cache DIR  keep the vectors of indexed texts in DIR (per model id) and take them from
+                                 there in later runs; query embeddings are never cached (default: no cache)
+              --explain FILE     after the measured pass of copkit-hybrid, write every candidate of every
+                                 rephrasing with each part of its score to FILE (tab-separated)
+              --no-embedder-alone  leave out the embedder-alone throughput measurement (1,024 distractors)""";
 
     /**
      * @param args the StackFAQ XML file and options ({@link #USAGE})
@@ -198,14 +212,21 @@ public final class StackFaqEval {
         }
         OnnxEmbedder model = o.only().contains("hybrid") || o.only().contains("raw-embedding")
                 ? OnnxEmbedder.allMiniLmL6V2Quantized() : null;
-        if (!distractors.isEmpty() && model != null && o.only().contains("hybrid")) {
+        if (!distractors.isEmpty() && model != null && o.only().contains("hybrid") && o.embedderAlone()) {
             out.println(embedderThroughput(model, distractors.subList(0, Math.min(EMBEDDER_SAMPLE, distractors.size()))));
         }
-        Embedder onnx = model == null ? null : new CachingEmbedder(model);
+        DiskCachedEmbedder disk = model == null || o.embeddingCache() == null ? null
+                : DiskCachedEmbedder.open(o.embeddingCache(), model);
+        if (disk != null) {
+            out.printf("embedding cache %s: %d vectors%n", disk.folder(), disk.size());
+        }
+        Embedder indexing = disk != null ? disk : model;
+        Embedder onnx = model == null ? null : new CachingEmbedder(indexing);
         if (o.only().contains("hybrid")) {
-            // the hybrid run embeds every query for real (no cache), so its latency includes the query embedding
-            out.println(copkit("copkit-hybrid", faq, new TimingEmbedder(model), LuceneSearchIndex.DEFAULT_HYBRID_WEIGHT,
-                    distractors, o, out));
+            // the hybrid run embeds every query for real (never cached), so its latency includes the query
+            // embedding; the documents go through the disk cache when there is one
+            out.println(copkit("copkit-hybrid", faq, new TimingEmbedder(model, indexing),
+                    LuceneSearchIndex.DEFAULT_HYBRID_WEIGHT, distractors, o, out));
         }
         if (o.only().contains("lexical")) {
             out.println(copkit("copkit-lexical", faq, null, 0, distractors, o, out));
@@ -222,6 +243,11 @@ public final class StackFaqEval {
                 out.println(copkit("copkit-hybrid-w" + w.strip(), faq, onnx, Double.parseDouble(w.strip()),
                         distractors, o, out));
             }
+        }
+        if (disk != null) {
+            out.printf("embedding cache %s: %d vectors read from the cache, %d embedded and stored; %d vectors%n",
+                    disk.folder(), disk.hits(), disk.misses(), disk.size());
+            disk.close();
         }
         out.printf(Locale.ROOT, "load average %.2f at the end%n", loadAverage());
     }
@@ -325,7 +351,7 @@ public final class StackFaqEval {
                 }
                 log.printf(Locale.ROOT, "%s: %d threads written and searchable in %.1f s%n", name,
                         faq.threads().size(), (System.nanoTime() - t0) / 1e9);
-                if (!distractors.isEmpty() && !importDistractors(kit, storage, index, loaded.community(), distractors,
+                if (!distractors.isEmpty() && !importDistractors(kit, storage, index, embedder, loaded.community(), distractors,
                         o, name, log)) {
                     return Scores.of(name + " (index not caught up)", List.of(0), Double.NaN);
                 }
@@ -360,6 +386,9 @@ public final class StackFaqEval {
                         load, loadAverage(),
                         timing == null ? "" : "; query embedding alone " + timing.latency()
                                 + ", everything else " + subtract(s, timing));
+                if (o.explain() != null && timing != null) {
+                    explain(o.explain(), faq, index, timing.delegate, loaded, distractors, weight, ask, log);
+                }
                 return s;
             }
         } catch (IOException e) {
@@ -381,9 +410,12 @@ public final class StackFaqEval {
      *
      * @return false when the index did not catch up within the maximum wait
      */
-    static boolean importDistractors(CopKit kit, Storage storage, SearchIndex index, CommunityId community,
-            List<Distractors.Doc> distractors, Options o, String name, PrintStream log) {
+    static boolean importDistractors(CopKit kit, Storage storage, SearchIndex index, Embedder embedder,
+            CommunityId community, List<Distractors.Doc> distractors, Options o, String name, PrintStream log) {
         CopKit.As asker = kit.as(MemberId.of("asker"));
+        DiskCachedEmbedder disk = cacheOf(embedder);
+        long hits = disk == null ? 0 : disk.hits();
+        long misses = disk == null ? 0 : disk.misses();
         double load = loadAverage();
         long cpu = processCpuNanos();
         long start = System.nanoTime();
@@ -402,10 +434,84 @@ public final class StackFaqEval {
         int n = distractors.size();
         log.printf(Locale.ROOT, "%s: %d distractors imported in %.1f s (storage, %d per call); %s after %.1f s: "
                 + "%.1f documents/s; process CPU %.0f s (%.2f cores busy on average) = %.1f documents per CPU-second; "
-                + "load average %.2f before, %.2f after%n", name, n, (imported - start) / 1e9, IMPORT_BATCH,
+                + "load average %.2f before, %.2f after%s%n", name, n, (imported - start) / 1e9, IMPORT_BATCH,
                 caughtUp ? "all searchable" : "NOT caught up", seconds, n / seconds, cpuSeconds, cpuSeconds / seconds,
-                n / cpuSeconds, load, loadAverage());
+                n / cpuSeconds, load, loadAverage(), disk == null ? "" : String.format(Locale.ROOT,
+                        "; embedding cache: %d vectors read, %d embedded (%s)", disk.hits() - hits,
+                        disk.misses() - misses, disk.misses() - misses == 0
+                                ? "nothing embedded: these are NOT embedding throughput figures"
+                                : disk.hits() - hits == 0 ? "every text embedded"
+                                : "partly from the cache: NOT embedding throughput figures"));
         return caughtUp;
+    }
+
+    /**
+     * Writes every fused candidate of every rephrasing with the parts of its score (one line each, tab-separated)
+     * and prints a summary of the rephrasings whose thread is not first: what took the first place.
+     */
+    static void explain(Path file, StackFaq faq, LuceneSearchIndex index, Embedder model, Loaded loaded,
+            List<Distractors.Doc> distractors, double weight, Function<String, List<Integer>> ask, PrintStream log)
+            throws IOException {
+        Map<Integer, String> keyOf = new HashMap<>();
+        loaded.threadOf().forEach((id, t) -> keyOf.put(t, "QUESTION:" + id));
+        Map<String, String> sourceOf = new HashMap<>();
+        distractors.forEach(d -> sourceOf.putIfAbsent(d.title(), d.source()));
+        Map<String, Integer> winners = new java.util.TreeMap<>();
+        int lost = 0;
+        int notCandidate = 0;
+        int mismatch = 0;
+        try (PrintStream w = new PrintStream(Files.newOutputStream(file), false, java.nio.charset.StandardCharsets.UTF_8)) {
+            w.println("query\tthread\trank\texact_title_rank\texact_text_rank\ttarget_cos_title\ttarget_cos_text\t"
+                    + "max_bm25\tlexical_total\tcand_rank\tis_target\tsource\tlex_rank\tbm25\ttitle_knn_rank\t"
+                    + "text_knn_rank\tcos_title\tcos_text\tlex_norm\tscore\ttitle");
+            int q = 0;
+            for (int t = 0; t < faq.threads().size(); t++) {
+                for (String r : faq.threads().get(t).rephrasings()) {
+                    q++;
+                    String title = r.length() <= ItemContent.MAX_TITLE ? r : r.substring(0, ItemContent.MAX_TITLE);
+                    String text = r.length() <= ItemContent.MAX_TITLE ? title : title + "\n" + r;
+                    String target = keyOf.get(t);
+                    org.copkit.lucene.SimilarProbe.Probe p = org.copkit.lucene.SimilarProbe.probe(index,
+                            org.copkit.lucene.SimilarProbe.queryVector(model, text), text, target, K, weight,
+                            LuceneSearchIndex.DEFAULT_MIN_SIMILARITY);
+                    int rank = p.target() == null ? 0 : p.target().rank();
+                    int actual = ask.apply(r).indexOf(t) + 1;
+                    if (actual != (rank <= K ? rank : 0)) {
+                        mismatch++;
+                    }
+                    for (org.copkit.lucene.SimilarProbe.Candidate c : p.candidates()) {
+                        String source = c.key().startsWith("QUESTION:") ? "stackfaq" : sourceOf.getOrDefault(c.title(), "?");
+                        w.printf(Locale.ROOT, "%d\t%d\t%d\t%d\t%d\t%.5f\t%.5f\t%.4f\t%d\t%d\t%b\t%s\t%d\t%.4f\t%d\t%d\t%.5f\t%.5f\t%.5f\t%.5f\t%s%n",
+                                q, t, rank, p.exactTitleRank(), p.exactTextRank(), p.targetCosTitle(), p.targetCosText(),
+                                p.maxBm25(), p.lexicalTotal(), c.rank(), c.key().equals(target), source, c.lexicalRank(),
+                                c.bm25(), c.titleKnnRank(), c.knnRank(), c.cosTitle(), c.cosText(), c.lexicalNormalised(),
+                                c.score(), c.title().replaceAll("\\s+", " "));
+                    }
+                    if (rank != 1) {
+                        lost++;
+                        if (p.target() == null) {
+                            notCandidate++;
+                        }
+                        org.copkit.lucene.SimilarProbe.Candidate first = p.candidates().get(0);
+                        String source = first.key().startsWith("QUESTION:") ? "stackfaq" : sourceOf.getOrDefault(first.title(), "?");
+                        winners.merge(source, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        log.printf("explain: %d rephrasings whose thread is not first (%d not even a candidate), first place taken by %s; "
+                + "probe disagreed with alreadyAnswered %d times; details in %s%n", lost, notCandidate, winners, mismatch, file);
+    }
+
+    /** @return the disk cache behind the embedder that indexes documents, or null */
+    static DiskCachedEmbedder cacheOf(Embedder e) {
+        if (e instanceof TimingEmbedder t) {
+            return cacheOf(t.writes);
+        }
+        if (e instanceof CachingEmbedder c) {
+            return cacheOf(c.delegate);
+        }
+        return e instanceof DiskCachedEmbedder d ? d : null;
     }
 
     /**
@@ -618,7 +724,7 @@ public final class StackFaqEval {
 
     /** Remembers vectors by text, so several configurations embed each text once. Same model id. */
     static final class CachingEmbedder implements Embedder {
-        private final Embedder delegate;
+        final Embedder delegate;
         private final Map<String, float[]> cache = new ConcurrentHashMap<>();
 
         CachingEmbedder(Embedder delegate) {
@@ -650,15 +756,21 @@ public final class StackFaqEval {
 
     /**
      * Times the embedder calls of the querying thread (the thread that created it), which are the query
-     * embeddings; the indexer's calls (another thread) pass through untimed.
+     * embeddings, and sends them to {@code queries}; the indexer's calls (another thread) go to
+     * {@code writes}, untimed.
      */
     static final class TimingEmbedder implements Embedder {
-        private final Embedder delegate;
+        final Embedder delegate;
+        final Embedder writes;
         private final Thread querying = Thread.currentThread();
         private final List<Long> nanos = new ArrayList<>();
 
-        TimingEmbedder(Embedder delegate) {
-            this.delegate = delegate;
+        TimingEmbedder(Embedder queries, Embedder writes) {
+            if (!queries.modelId().equals(writes.modelId()) || queries.dimension() != writes.dimension()) {
+                throw new IllegalArgumentException("two models: " + queries.modelId() + ", " + writes.modelId());
+            }
+            this.delegate = queries;
+            this.writes = writes;
         }
 
         void reset() {
@@ -686,7 +798,7 @@ public final class StackFaqEval {
         @Override
         public List<float[]> embed(List<String> texts, Locale language) {
             if (Thread.currentThread() != querying) {
-                return delegate.embed(texts, language);
+                return writes.embed(texts, language);
             }
             long start = System.nanoTime();
             List<float[]> out = delegate.embed(texts, language);
