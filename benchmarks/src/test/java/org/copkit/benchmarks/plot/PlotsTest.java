@@ -41,4 +41,26 @@ class PlotsTest {
             assertThat(files).isEmpty();
         }
     }
+
+    @Test
+    void anInterleavedSearchSummaryBecomesSearchPoints() throws Exception {
+        System.setProperty("copkit.bench.results", dir.toString());
+        try {
+            InterleavedLog.read(java.util.List.of(
+                    "europarlx 1000000 documents, 200 queries per class and round, 2 rounds, 90 s warm-up",
+                    "match      (400 samples)",
+                    "  copkit       4.460 /   14.507 /   38.804  (7.123)",
+                    "  bare         3.825 /   15.000 /   57.393  (6.815)",
+                    "  samejob      5.208 /   18.375 /   58.876  (8.905)",
+                    "nomatch    (400 samples)",
+                    "  copkit       1.993 /    7.285 /   14.235  (3.113)"));
+        } finally {
+            System.clearProperty("copkit.bench.results");
+        }
+        var p50 = Plots.read(dir.resolve("search-p50.csv"));
+        assertThat(p50.keySet()).containsExactly("CoPKit, match", "bare IndexSearcher, match");
+        assertThat(p50.get("CoPKit, match")).containsEntry(1_000_000.0, 4.46);
+        assertThat(Plots.read(dir.resolve("search-p99.csv")).get("bare IndexSearcher, match"))
+                .containsEntry(1_000_000.0, 57.393);
+    }
 }
