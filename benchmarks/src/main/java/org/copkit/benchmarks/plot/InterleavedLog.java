@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code -Dcopkit.bench.results=DIR}.
  *
  * <pre>
- * java -Dcopkit.bench.results=docs/perf/data -cp benchmarks/target/benchmarks.jar \
+ * java -Dcopkit.bench.results=docs/perf/figures -cp benchmarks/target/benchmarks.jar \
  *     org.copkit.benchmarks.plot.InterleavedLog run-176k.log run-1m.log
  * </pre>
  */
@@ -26,6 +26,7 @@ public final class InterleavedLog {
     static final Set<String> SIDES = Set.of("copkit", "bare", "postgres");
     private static final Pattern CORPUS = Pattern.compile("^\\S+ (\\d+) documents, \\d+ queries per class");
     private static final Pattern CLASS = Pattern.compile("^(\\S+)\\s+\\(\\d+ samples\\)");
+    private static final Pattern LOAD = Pattern.compile("^load average at (?:start|end): (\\S+)");
     private static final Pattern SIDE = Pattern.compile("^  (\\S+)\\s+([\\d.]+) /\\s+[\\d.]+ /\\s+([\\d.]+)\\s+\\(");
 
     private InterleavedLog() {}
@@ -40,6 +41,14 @@ public final class InterleavedLog {
     static void read(List<String> lines) {
         long documents = -1;
         String cls = null;
+        List<String> loads = new java.util.ArrayList<>();
+        for (String line : lines) {
+            Matcher m = LOAD.matcher(line);
+            if (m.find()) {
+                loads.add(m.group(1));
+            }
+        }
+        String load = String.join(" to ", loads);
         for (String line : lines) {
             Matcher m;
             if ((m = CORPUS.matcher(line)).find()) {
@@ -49,8 +58,8 @@ public final class InterleavedLog {
             } else if ((m = SIDE.matcher(line)).find() && documents > 0 && CLASSES.contains(cls)
                     && SIDES.contains(m.group(1))) {
                 String series = name(m.group(1)) + ", " + cls;
-                Results.record("search-p50", series, documents, Double.parseDouble(m.group(2)));
-                Results.record("search-p99", series, documents, Double.parseDouble(m.group(3)));
+                Results.record("search-p50", series, documents, Double.parseDouble(m.group(2)), load);
+                Results.record("search-p99", series, documents, Double.parseDouble(m.group(3)), load);
             }
         }
     }

@@ -35,7 +35,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * come from {@link #FIGURES}; a figure not listed there is drawn with its file name as title.
  *
  * <pre>
- * benchmarks/bin/plots                       # docs/perf/data -> docs/images
+ * benchmarks/bin/plots                       # docs/perf/figures -> docs/images
  * java -cp benchmarks/target/benchmarks.jar org.copkit.benchmarks.plot.Plots DATA_DIR IMAGE_DIR
  * </pre>
  */
@@ -52,7 +52,7 @@ public final class Plots {
     private Plots() {}
 
     public static void main(String[] args) throws IOException {
-        Path data = Path.of(args.length > 0 ? args[0] : "docs/perf/data");
+        Path data = Path.of(args.length > 0 ? args[0] : "docs/perf/figures");
         Path images = Path.of(args.length > 1 ? args[1] : "docs/images");
         Files.createDirectories(images);
         List<Path> files;

@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
  * Where benchmarks put the figures that {@link Plots} draws: with {@code -Dcopkit.bench.results=DIR} every
  * {@link #record} appends one row ({@code series, x, y, load, at}) to {@code DIR/<figure>.csv}, the file
  * created with its header when absent; without the property it does nothing. The files of record live in
- * {@code docs/perf/data}; a run appends to them and the rows to keep are chosen by hand (the newest row of
+ * {@code docs/perf/figures}; a run appends to them and the rows to keep are chosen by hand (the newest row of
  * a series and x wins when plotting).
  */
 public final class Results {
@@ -44,6 +44,16 @@ public final class Results {
      * @param y the y value in the figure's unit
      */
     public static void record(String figure, String series, double x, double y) {
+        record(figure, series, x, y, String.format(java.util.Locale.ROOT, "%.1f",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    }
+
+    /**
+     * Appends one point measured earlier, with the load average of its run.
+     *
+     * @param load the 1-minute load average(s) while it was measured, as the run printed them
+     */
+    static void record(String figure, String series, double x, double y, String load) {
         String dir = System.getProperty("copkit.bench.results");
         if (dir == null || dir.isBlank()) {
             return;
@@ -55,10 +65,7 @@ public final class Results {
             CSVFormat format = fresh ? CSVFormat.DEFAULT.builder().setHeader(HEADER).build() : CSVFormat.DEFAULT;
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND); CSVPrinter out = new CSVPrinter(w, format)) {
-                out.printRecord(series, x, y,
-                        String.format(java.util.Locale.ROOT, "%.1f",
-                                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()),
-                        Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                out.printRecord(series, x, y, load, Instant.now().truncatedTo(ChronoUnit.SECONDS));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record a result in " + file, e);
