@@ -2,8 +2,7 @@ package org.copkit.jdbc;
 
 import org.copkit.spi.Storage;
 import org.copkit.testkit.ConcurrencyContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The concurrency contract on PostgreSQL, with two storages (two connection pools, as two application
@@ -11,33 +10,16 @@ import org.junit.jupiter.api.BeforeAll;
  * each node. Fails in CI when PostgreSQL is missing, skips with a message elsewhere.
  */
 class PostgresConcurrencyTest extends ConcurrencyContract {
-    private static final Postgres POSTGRES = new Postgres();
-    private static ReusedSchema database;
-
-    @BeforeAll
-    static void requirePostgres() {
-        Postgres.require();
-        database = ReusedSchema.postgres(POSTGRES);
-    }
-
-    @AfterAll
-    static void dropSchemas() {
-        try {
-            if (database != null) {
-                database.close();
-            }
-        } finally {
-            POSTGRES.dropAll();
-        }
-    }
+    @RegisterExtension
+    static final PostgresSchema DATABASE = new PostgresSchema();
 
     @Override
     protected Storage newStorage() {
-        return database.newStorage();
+        return DATABASE.newStorage();
     }
 
     @Override
     protected Storage secondNode(Storage first) {
-        return database.secondNode();
+        return DATABASE.database().secondNode();
     }
 }
