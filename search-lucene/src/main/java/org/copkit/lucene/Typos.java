@@ -196,6 +196,14 @@ final class Typos {
         }
     }
 
+    /**
+     * Waits until the background work queued so far (building or extending the filter) has run: the thread
+     * runs its tasks in order, so a task queued now finishes after them. For tests.
+     */
+    void awaitBackgroundWork() throws InterruptedException, java.util.concurrent.ExecutionException {
+        builder.submit(() -> { }).get();
+    }
+
     /** @return the current neighbour filter, or null (none yet) */
     NeighbourFilter filter() {
         return filter;

@@ -159,9 +159,7 @@ class NeighbourFilterTest {
         assertThat(typos.candidates(second, "zebrafisk", 1)).extracting(Typos.Candidate::word)
                 .containsExactly("zebrafish");
         typos.refreshed(second);
-        for (int i = 0; i < 600 && !second.leaves().stream().allMatch(l -> typos.filter().covers(l.reader())); i++) {
-            Thread.sleep(100);
-        }
+        typos.awaitBackgroundWork();
         assertThat(second.leaves()).allMatch(l -> typos.filter().covers(l.reader()));
         assertThat(typos.filter().mightBeWithin("zebrafisk", 1)).isTrue();
         assertThat(typos.candidates(second, "zebrafisk", 1)).extracting(Typos.Candidate::word)
@@ -201,9 +199,7 @@ class NeighbourFilterTest {
 
     private static void awaitFilter(Typos typos, IndexReader reader) throws Exception {
         typos.candidates(reader, "qqqqqqqqqq", 2); // the first typo starts the filter
-        for (int i = 0; i < 1_200 && typos.filter() == null; i++) {
-            Thread.sleep(100);
-        }
+        typos.awaitBackgroundWork();
         assertThat(typos.filter()).as("filter built").isNotNull();
     }
 
